@@ -1,0 +1,57 @@
+import "server-only";
+import { z } from "zod";
+import type { Tx } from "@/lib/db";
+import type { ActorType, Prisma } from "@/lib/db/generated/client";
+
+/**
+ * Every customer action and every staff action on a customer's answer appends one event, written in the
+ * same transaction as the change. The event kinds are a closed, typed union so that the log stays
+ * queryable; later features add their kinds here.
+ */
+export const auditEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("checkin.opened") }),
+  z.object({ type: z.literal("checkin.submitted"), revision: z.number().int().positive() }),
+  z.object({ type: z.literal("report.opened") }),
+  z.object({ type: z.literal("report.responded"), version: z.number().int().positive() }),
+  z.object({ type: z.literal("link.closed_view"), purpose: z.enum(["CHECKIN", "REPORT"]), reason: z.string() }),
+  z.object({ type: z.literal("staff.signed_in") }),
+  z.object({ type: z.literal("staff.signed_out") }),
+  z.object({ type: z.literal("staff.sign_in_failed"), reason: z.enum(["bad_credentials", "rate_limited", "inactive"]) }),
+  z.object({ type: z.literal("appointment.upserted"), version: z.number().int().positive(), created: z.boolean() }),
+  z.object({ type: z.literal("appointment.cancelled") }),
+  z.object({ type: z.literal("api_key.created"), keyId: z.string() }),
+  z.object({ type: z.literal("api_key.revoked"), keyId: z.string() }),
+  z.object({ type: z.literal("staff.created"), staffUserId: z.string(), role: z.string() }),
+  z.object({ type: z.literal("dealer.created") }),
+]);
+
+export type AuditEventData = z.infer<typeof auditEventSchema>;
+
+export type AuditActor = { type: ActorType; id?: string | null };
+
+export type RequestContext = { ip?: string | null; userAgent?: string | null };
+
+export type AuditInput = {
+  dealerId: string;
+  appointmentId?: string | null;
+  actor: AuditActor;
+  event: AuditEventData;
+  context?: RequestContext;
+};
+
+export async function writeAudit(tx: Tx, input: AuditInput): Promise<void> {
+  const event = auditEventSchema.parse(input.event);
+  const { type, ...data } = event;
+  await tx.auditEvent.create({
+    data: {
+      dealerId: input.dealerId,
+      appointmentId: input.appointmentId ?? null,
+      actorType: input.actor.type,
+      actorId: input.actor.id ?? null,
+      type,
+      data: data as Prisma.InputJsonValue,
+      ip: input.context?.ip?.slice(0, 64) ?? null,
+      userAgent: input.context?.userAgent?.slice(0, 512) ?? null,
+    },
+  });
+}
