@@ -1,0 +1,31 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AppointmentTable } from "@/components/dealer/appointment-table";
+import { BackOfficeHeader } from "@/components/dealer/back-office-header";
+import { listAppointmentsForDealer } from "@/lib/appointments/list-appointments-for-dealer";
+import { currentStaff } from "@/lib/auth/session";
+import { signOutAction } from "./actions";
+
+export async function generateMetadata() {
+  const t = await getTranslations("dealer.home");
+  return { title: t("title") };
+}
+
+export default async function DealerHomePage() {
+  const staff = await currentStaff();
+  if (!staff) redirect("/dealer/sign-in");
+  const [{ today, upcoming }, t] = await Promise.all([
+    listAppointmentsForDealer({ dealerId: staff.dealerId }),
+    getTranslations("dealer.home"),
+  ]);
+  return (
+    <>
+      <BackOfficeHeader staff={staff} signOut={signOutAction} />
+      <main className="mx-auto max-w-6xl space-y-8 px-4 py-6">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <AppointmentTable caption={t("today")} rows={today} />
+        <AppointmentTable caption={t("upcoming")} rows={upcoming} />
+      </main>
+    </>
+  );
+}

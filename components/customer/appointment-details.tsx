@@ -1,0 +1,56 @@
+import { useFormatter, useTranslations } from "next-intl";
+import type { CheckinView } from "@/lib/checkin/get-checkin-by-token";
+
+const dateTimeFormat = { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" } as const;
+
+/** Section 1 of the check-in: when and where, the car, and who we will contact. */
+export function AppointmentDetails({ view }: { view: CheckinView }) {
+  const t = useTranslations("checkin");
+  const format = useFormatter();
+  const { appointment, vehicle, contact, brand } = view;
+  const when = (date: Date) => format.dateTime(date, { ...dateTimeFormat, timeZone: brand.site.timeZone });
+  const car = [vehicle.make, vehicle.model].filter(Boolean).join(" ");
+
+  return (
+    <section aria-labelledby="appointment-heading" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-neutral-200">
+      <h2 id="appointment-heading" className="text-lg font-semibold">
+        <span aria-hidden="true" className="mr-2 inline-flex size-7 items-center justify-center rounded-full bg-brand text-sm text-on-brand">1</span>
+        {t("sectionAppointment")}
+      </h2>
+      <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-2">
+        <Row term={t("date")} value={when(appointment.startsAt)} />
+        <Row term={t("site")} value={`${brand.site.name}, ${brand.site.addressLine}, ${brand.site.city}`} />
+        {appointment.dropOffAt && <Row term={t("dropOff")} value={when(appointment.dropOffAt)} />}
+        {appointment.pickUpAt && <Row term={t("pickUp")} value={when(appointment.pickUpAt)} />}
+      </dl>
+
+      <h3 className="mt-5 font-semibold">{t("car")}</h3>
+      <dl className="mt-2 grid grid-cols-1 gap-y-2">
+        {car && <Row term={t("car")} value={car} />}
+        {vehicle.modelYear && <Row term={t("modelYear")} value={String(vehicle.modelYear)} />}
+        {vehicle.registration && <Row term={t("registration")} value={vehicle.registration} />}
+        {vehicle.mileageKm !== null && <Row term={t("mileage")} value={t("mileageValue", { km: vehicle.mileageKm })} />}
+      </dl>
+
+      {contact && (
+        <>
+          <h3 className="mt-5 font-semibold">{t("you")}</h3>
+          <dl className="mt-2 grid grid-cols-1 gap-y-2">
+            <Row term={t("you")} value={`${contact.firstName} ${contact.lastName}`} />
+            {contact.email && <Row term={t("email")} value={contact.email} />}
+            {contact.phone && <Row term={t("phone")} value={contact.phone} />}
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Row({ term, value }: { term: string; value: string }) {
+  return (
+    <div className="flex flex-col sm:flex-row sm:gap-4">
+      <dt className="text-sm text-neutral-600 sm:w-36">{term}</dt>
+      <dd className="font-medium">{value}</dd>
+    </div>
+  );
+}

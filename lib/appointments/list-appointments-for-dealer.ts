@@ -1,0 +1,63 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { AppointmentStatus, CheckInState } from "@/lib/db/generated/client";
+import { localDayStart } from "@/lib/time";
+
+export type AppointmentListRow = {
+  id: string;
+  externalId: string;
+  startsAt: Date;
+  status: AppointmentStatus;
+  customerName: string;
+  car: string;
+  registration: string | null;
+  siteName: string;
+  timeZone: string;
+  checkinState: CheckInState | null;
+};
+
+/**
+ * Today's and upcoming appointments of one dealer. "Today" is each site's own local day, so a list
+ * spanning Brussels and Stockholm (or anywhere) is right for every site.
+ */
+export async function listAppointmentsForDealer({ dealerId, now = new Date(), limit = 200 }: { dealerId: string; now?: Date; limit?: number }) {
+  const rows = await db().appointment.findMany({
+    where: { dealerId, startsAt: { gte: new Date(now.getTime() - 36 * 3600_000) } },
+    orderBy: { startsAt: "asc" },
+    take: limit,
+    select: {
+      id: true,
+      externalId: true,
+      startsAt: true,
+      status: true,
+      vehicleMake: true,
+      vehicleModel: true,
+      vehicleRegistration: true,
+      site: { select: { name: true, timeZone: true } },
+      contacts: { select: { role: true, firstName: true, lastName: true } },
+      checkIn: { select: { state: true } },
+    },
+  });
+  const today: AppointmentListRow[] = [];
+  const upcoming: AppointmentListRow[] = [];
+  for (const row of rows) {
+    const todayStart = localDayStart(now, row.site.timeZone);
+    const dayStart = localDayStart(row.startsAt, row.site.timeZone);
+    if (dayStart < todayStart) continue;
+    const contact = ["DRIVER", "OWNER", "CONTRACTOR"].map((role) => row.contacts.find((c) => c.role === role)).find(Boolean);
+    const item: AppointmentListRow = {
+      id: row.id,
+      externalId: row.externalId,
+      startsAt: row.startsAt,
+      status: row.status,
+      customerName: contact ? `${contact.firstName} ${contact.lastName}` : "—",
+      car: [row.vehicleMake, row.vehicleModel].filter(Boolean).join(" "),
+      registration: row.vehicleRegistration,
+      siteName: row.site.name,
+      timeZone: row.site.timeZone,
+      checkinState: row.checkIn?.state ?? null,
+    };
+    (dayStart.getTime() === todayStart.getTime() ? today : upcoming).push(item);
+  }
+  return { today, upcoming };
+}

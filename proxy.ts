@@ -1,0 +1,56 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+
+/**
+ * Per-request CSP nonce (Next.js applies it to its own scripts), and the language switcher: `?lang=xx`
+ * on a page stores the choice in a cookie and redirects to the clean URL, so it works without JavaScript
+ * and the choice follows the visitor through the flow.
+ */
+export function proxy(request: NextRequest) {
+  const lang = request.nextUrl.searchParams.get("lang");
+  if (lang !== null && request.method === "GET") {
+    const clean = request.nextUrl.clone();
+    clean.searchParams.delete("lang");
+    const response = NextResponse.redirect(clean, 303);
+    if (isLocale(lang)) {
+      response.cookies.set(LOCALE_COOKIE, lang, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+    }
+    response.headers.set("Referrer-Policy", "no-referrer");
+    return response;
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const dev = process.env.NODE_ENV === "development";
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' blob: data:",
+    "media-src 'self' blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join("; ");
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api|_next/static|_next/image|favicon.ico|fonts/).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
