@@ -14,5 +14,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    env: {
+      UPLOAD_DIR: ".data/test/uploads",
+      GREENLIGHT_DEMO_DIR: ".data/test/demo",
+      SESSION_SECRET: "test-secret-test-secret-test-secret-0123",
+    },
   },
 });

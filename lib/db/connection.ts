@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
@@ -19,7 +19,9 @@ type Holder = { [key]?: Database };
 export function databaseConfig(): { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string } {
   const url = process.env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
-  return { kind: "pglite", dataDir: path.resolve(process.env.PGLITE_DATA_DIR ?? ".data/pglite") };
+  const dir = process.env.PGLITE_DATA_DIR ?? ".data/pglite";
+  // memory:// is PGlite's in-memory database (tests); anything else is a directory.
+  return { kind: "pglite", dataDir: dir.startsWith("memory://") ? dir : path.resolve(/*turbopackIgnore: true*/ dir) };
 }
 
 export function openDatabase(): Database {
@@ -28,8 +30,11 @@ export function openDatabase(): Database {
     const config = databaseConfig();
     if (config.kind === "postgres") {
       holder[key] = config;
+    } else if (config.dataDir.startsWith("memory://")) {
+      holder[key] = { kind: "pglite", pglite: new PGlite(config.dataDir), dataDir: config.dataDir };
     } else {
       mkdirSync(path.dirname(config.dataDir), { recursive: true });
+      lockDataDir(config.dataDir);
       // PGlite queues queries until it is ready, so the instance can be handed out at once.
       holder[key] = { kind: "pglite", pglite: new PGlite(config.dataDir), dataDir: config.dataDir };
     }
@@ -43,7 +48,40 @@ export async function closeDatabase(): Promise<void> {
   const database = holder[key];
   if (!database) return;
   holder[key] = undefined;
-  if (database.kind === "pglite" && !database.pglite.closed) await database.pglite.close();
+  if (database.kind === "pglite") {
+    if (!database.pglite.closed) await database.pglite.close();
+    if (!database.dataDir.startsWith("memory://")) rmSync(`${database.dataDir}.lock`, { force: true });
+  }
+}
+
+/**
+ * PGlite has no lock between processes and two writers corrupt its data dir, so the owner writes its
+ * pid next to it; another process (say `npm run admin` while the server runs) is refused clearly.
+ */
+function lockDataDir(dataDir: string): void {
+  const lockFile = `${dataDir}.lock`;
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const owner = Number(readFileSync(lockFile, "utf8"));
+  if (owner && owner !== process.pid && isAlive(owner)) {
+    throw new Error(
+      `The embedded database at ${dataDir} is in use by process ${owner} (is Greenlight running?). Stop it first, or use DATABASE_URL with PostgreSQL.`,
+    );
+  }
+  writeFileSync(lockFile, String(process.pid));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** A short-lived pg client for work that needs one session (migrations under an advisory lock). */

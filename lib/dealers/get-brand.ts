@@ -46,7 +46,7 @@ export async function getBrand({ dealerId, siteId }: { dealerId: string; siteId:
     dealerName: dealer.name,
     primaryColor: dealer.primaryColor,
     accentColor: dealer.accentColor,
-    logoUrl: dealer.logoAssetId ? `/brand/logo/${dealer.logoAssetId}` : null,
+    logoUrl: dealer.logoAssetId ? `/brand/${dealer.logoAssetId}` : null,
     defaultLocale: dealer.defaultLocale,
     privacyUrl: dealer.privacyUrl,
     site: siteFields,

@@ -11,7 +11,7 @@ const KEY = /^[a-z0-9][a-z0-9/_-]*\.[a-z0-9]+$/;
 
 function resolveKey(key: string): string {
   if (!KEY.test(key) || key.includes("..")) throw new Error("Invalid storage key");
-  return path.join(path.resolve(env().UPLOAD_DIR), key);
+  return path.join(path.resolve(/*turbopackIgnore: true*/ env().UPLOAD_DIR), key);
 }
 
 export async function putObject(key: string, bytes: Uint8Array): Promise<void> {

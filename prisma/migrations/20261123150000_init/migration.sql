@@ -525,6 +525,7 @@ CREATE TABLE "Asset" (
     "width" INTEGER,
     "height" INTEGER,
     "sha256" TEXT NOT NULL,
+    "public" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Asset_pkey" PRIMARY KEY ("id")

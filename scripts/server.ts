@@ -1,0 +1,56 @@
+// The production (and dev) server: applies migrations, seeds the demo when asked, then serves Next.js
+// from this one process — PGlite belongs to exactly one process, and it is closed cleanly on exit.
+import { createServer } from "node:http";
+import next from "next";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "localhost";
+process.env.APP_URL ??= `http://localhost:${port}`;
+
+const { env } = await import("@/lib/env");
+const { migrateDatabase } = await import("@/lib/db/migrate");
+const { closeDatabase, databaseConfig } = await import("@/lib/db/connection");
+const { disconnectDb } = await import("@/lib/db");
+
+const config = env();
+const database = databaseConfig();
+console.log(`[greenlight] database: ${database.kind === "pglite" ? `embedded PGlite at ${database.dataDir}` : "PostgreSQL (DATABASE_URL)"}`);
+const applied = await migrateDatabase();
+if (applied.length) console.log(`[greenlight] applied migrations: ${applied.join(", ")}`);
+
+let banner = "";
+if (config.GREENLIGHT_DEMO) {
+  const { seedDemo, describeDemo } = await import("@/lib/dealers/seed-demo");
+  banner = describeDemo(await seedDemo(), config.APP_URL);
+}
+
+const app = next({ dev, dir: process.cwd(), hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = createServer((req, res) => {
+  void handle(req, res);
+});
+// Slow clients (weak connections) must not hold sockets forever.
+server.headersTimeout = 20_000;
+server.requestTimeout = 120_000;
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[greenlight] ${signal}: shutting down`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await disconnectDb().catch(() => undefined);
+  await closeDatabase();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+server.listen(port, hostname, () => {
+  console.log(`[greenlight] ready on ${config.APP_URL} (${dev ? "development" : "production"})`);
+  if (banner) console.log(banner);
+});
