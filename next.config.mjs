@@ -16,7 +16,13 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "sharp", "@node-rs/argon2"],
-  experimental: { globalNotFound: true },
+  experimental: {
+    globalNotFound: true,
+    // Pages send `Referrer-Policy: no-referrer`, so a browser's plain form post (no JavaScript) carries
+    // `Origin: null`. Next would refuse it as cross-site; proxy.ts instead requires the unforgeable
+    // `Sec-Fetch-Site: same-origin` for such posts, which keeps the CSRF protection.
+    serverActions: { allowedOrigins: ["null"], bodySizeLimit: "1mb" },
+  },
   turbopack: { root: import.meta.dirname },
   async headers() {
     return [

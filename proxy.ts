@@ -7,6 +7,9 @@ import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
  * and the choice follows the visitor through the flow.
  */
 export function proxy(request: NextRequest) {
+  if (request.method === "POST" && !isSameOriginPost(request)) {
+    return new NextResponse("Cross-site form posts are not accepted.", { status: 403, headers: { "Content-Type": "text/plain" } });
+  }
   const lang = request.nextUrl.searchParams.get("lang");
   if (lang !== null && request.method === "GET") {
     const clean = request.nextUrl.clone();
@@ -41,6 +44,19 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+/**
+ * CSRF guard for form posts (server actions). Browsers mark every request with `Sec-Fetch-Site`, which
+ * pages cannot forge; a post from another site is refused. `Origin: null` (what no-referrer form posts
+ * carry) is accepted only together with `Sec-Fetch-Site: same-origin`.
+ */
+function isSameOriginPost(request: NextRequest): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  if (site === "cross-site" || site === "same-site") return false;
+  if (origin === "null") return site === "same-origin";
+  return true;
 }
 
 export const config = {

@@ -98,8 +98,8 @@ export const demoServices: DemoService[] = [
     vatRateBp: 2100,
     linkUrl: null,
     color: "#2f7d6d",
-    // A windscreen with a wiper arm sweeping from its pivot.
-    glyph: "M3 19a9 9 0 0 1 18 0z M12 19L6.5 12 M4.5 14.5l4-5",
+    // A windscreen with a wiper arm on its pivot.
+    glyph: "M3 7.5c6-3 12-3 18 0L19 18c-4.7-1.3-9.3-1.3-14 0z M8 15.5L15 7.5 M8 15.5h.01",
     targetMakes: [],
     texts: {
       en: {
@@ -163,7 +163,7 @@ export const demoServices: DemoService[] = [
     linkUrl: "https://example.com/demo-motors/windscreen-repair",
     color: "#1b8fa6",
     // A windscreen with a star-shaped stone chip.
-    glyph: "M3 7.5c6-3 12-3 18 0L19 18c-4.7-1.3-9.3-1.3-14 0z M14 12l1.8-1.8 M14 12l2.3.8 M14 12l-.8 2.3 M14 12l-2.2-.9",
+    glyph: "M3 7.5c6-3 12-3 18 0L19 18c-4.7-1.3-9.3-1.3-14 0z M14 12l2.4-2.2 M14 12l3.1.7 M14 12l.7 3 M14 12l-2.8 1.3 M14 12l-1.1-2.9",
     targetMakes: [],
     texts: {
       en: {

@@ -7,7 +7,12 @@ import { customerLocale } from "@/lib/i18n/request-locale";
 
 type Props = { params: Promise<{ token: string }> };
 
-export const metadata: Metadata = { robots: { index: false, follow: false } };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const link = await getCheckinByToken((await params).token);
+  const view = link.status === "unknown" ? null : link.view;
+  const t = await getTranslations({ locale: await customerLocale(view?.recipientLocale, view?.brand.defaultLocale), namespace: "closed" });
+  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+}
 
 export default async function CheckinClosedPage({ params }: Props) {
   const { token } = await params;

@@ -1,0 +1,32 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const dataDir = path.resolve(".data/e2e");
+
+/** The links and key the demo seed printed for this run. */
+export function demo(): { dealerId: string; apiKey: string; links: Record<string, string> } {
+  const file = readdirSync(dataDir).find((f) => f.startsWith("demo-credentials-"));
+  if (!file) throw new Error("demo credentials not written; did the server start?");
+  return JSON.parse(readFileSync(path.join(dataDir, file), "utf8"));
+}
+
+export function otherDealer(): { checkin: string } {
+  return JSON.parse(readFileSync(path.join(dataDir, "other-dealer.json"), "utf8"));
+}
+
+export const DEMO_PASSWORD = "greenlight-demo";
+
+/** axe-core over the whole page: WCAG 2.x A and AA rules must report nothing. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** A full-page screenshot kept with the test's artifacts (and under test-results/screenshots). */
+export async function snapshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const file = path.resolve("test-results/screenshots", `${testInfo.project.name}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
