@@ -33,7 +33,11 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "phone", testMatch: /customer-.*\.spec\.ts/, use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
+    {
+      name: "phone",
+      testMatch: /customer-.*\.spec\.ts/,
+      use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions: chromium },
+    },
     { name: "desktop", testMatch: /staff-.*\.spec\.ts/, use: { viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
   ],
   webServer: {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import "@/app/globals.css";
 import { inter } from "@/app/fonts";
 import en from "@/messages/en.json";
@@ -14,9 +15,9 @@ export default function GlobalNotFound() {
           <h1 className="text-2xl font-bold">{en.notFound.title}</h1>
           <p className="mt-3">{en.notFound.body}</p>
           <p className="mt-6">
-            <a href="/" className="underline">
+            <Link href="/" className="underline">
               {en.notFound.home}
-            </a>
+            </Link>
           </p>
         </main>
       </body>

@@ -27,7 +27,10 @@ test.describe("a customer opens their check-in link on a phone", () => {
     await expect(page.getByText("188,15").first()).toBeVisible();
     await expect(page.getByRole("link", { name: /\+32 9 123 45 67/ })).toHaveAttribute("href", "tel:+3291234567");
 
-    const primary = await page.locator("header").first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const primary = await page
+      .locator("header")
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(primary).toBe("rgb(11, 61, 92)");
     expect(requested.every((url) => url.startsWith("http://localhost:"))).toBe(true);
 

@@ -15,23 +15,52 @@ const other = await db().$transaction(async (tx) => {
     slug: "other-garage",
     primaryColor: "#7a1f1f",
     site: {
-      slug: "main", name: "Other Garage Lyon", timeZone: "Europe/Paris", addressLine: "1 rue de la Paix", postalCode: "69001",
-      city: "Lyon", country: "FR", phone: "+33 4 00 00 00 00", email: "lyon@other-garage.test",
+      slug: "main",
+      name: "Other Garage Lyon",
+      timeZone: "Europe/Paris",
+      addressLine: "1 rue de la Paix",
+      postalCode: "69001",
+      city: "Lyon",
+      country: "FR",
+      phone: "+33 4 00 00 00 00",
+      email: "lyon@other-garage.test",
     },
   });
-  await createStaff(tx, { dealerId: dealer.id, email: "advisor@other-garage.test", name: "Olga Other", role: "ADVISOR", password: "other-garage-pass" });
+  await createStaff(tx, {
+    dealerId: dealer.id,
+    email: "advisor@other-garage.test",
+    name: "Olga Other",
+    role: "ADVISOR",
+    password: "other-garage-pass",
+  });
   const appointment = await tx.appointment.create({
     data: {
-      dealerId: dealer.id, siteId: dealer.siteId, externalId: "OTHER-1", startsAt: new Date(Date.now() + 2 * 86_400_000),
-      vehicleMake: "Renault", vehicleModel: "Clio", vehicleRegistration: "OTHER-SECRET-REG",
+      dealerId: dealer.id,
+      siteId: dealer.siteId,
+      externalId: "OTHER-1",
+      startsAt: new Date(Date.now() + 2 * 86_400_000),
+      vehicleMake: "Renault",
+      vehicleModel: "Clio",
+      vehicleRegistration: "OTHER-SECRET-REG",
       contacts: { create: [{ role: "DRIVER", firstName: "Zoé", lastName: "Secretname", email: "zoe@example.com", locale: "fr" }] },
     },
     select: { id: true },
   });
-  const token = await issueToken(tx, { dealerId: dealer.id, appointmentId: appointment.id, purpose: "CHECKIN", recipientRole: "DRIVER", expiresAt: new Date(Date.now() + 86_400_000) });
-  await tx.checkIn.create({ data: { dealerId: dealer.id, appointmentId: appointment.id, state: "SENT", closesAt: new Date(Date.now() + 86_400_000) } });
+  const token = await issueToken(tx, {
+    dealerId: dealer.id,
+    appointmentId: appointment.id,
+    purpose: "CHECKIN",
+    recipientRole: "DRIVER",
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  await tx.checkIn.create({
+    data: { dealerId: dealer.id, appointmentId: appointment.id, state: "SENT", closesAt: new Date(Date.now() + 86_400_000) },
+  });
   return { token };
 });
-writeFileSync(path.join(process.env.GREENLIGHT_DEMO_DIR ?? ".data/e2e", "other-dealer.json"), JSON.stringify({ checkin: `/c/${other.token}` }));
+writeFileSync(
+  path.join(process.env.GREENLIGHT_DEMO_DIR ?? ".data/e2e", "other-dealer.json"),
+  JSON.stringify({ checkin: `/c/${other.token}` }),
+);
 await disconnectDb();
 await closeDatabase();

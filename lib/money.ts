@@ -144,8 +144,7 @@ export function currencyMinorDigits(currency: string): number {
   const cached = minorDigitsCache.get(key);
   if (cached !== undefined) return cached;
   // Intl throws a RangeError itself for malformed codes; well-formed unknown codes get 2 digits.
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency: key }).resolvedOptions()
-    .maximumFractionDigits;
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency: key }).resolvedOptions().maximumFractionDigits;
   if (digits === undefined) throw new RangeError(`No minor unit known for currency ${currency}`);
   minorDigitsCache.set(key, digits);
   return digits;

@@ -245,13 +245,13 @@ describe("wallClockToInstant", () => {
 
   it("handles half-hour DST (Australia/Lord_Howe, +10:30 ⇄ +11)", () => {
     // Sun 2026-10-04 02:00 → 02:30: 02:15 is missing → 02:30 +11 = 2026-10-03T15:30Z.
-    expect(
-      iso(wallClockToInstant({ year: 2026, month: 10, day: 4, hours: 2, minutes: 15 }, "Australia/Lord_Howe")),
-    ).toBe("2026-10-03T15:30:00.000Z");
+    expect(iso(wallClockToInstant({ year: 2026, month: 10, day: 4, hours: 2, minutes: 15 }, "Australia/Lord_Howe"))).toBe(
+      "2026-10-03T15:30:00.000Z",
+    );
     // Sun 2026-04-05 02:00 → 01:30: 01:45 happens twice → earlier, 01:45 +11 = 2026-04-04T14:45Z.
-    expect(
-      iso(wallClockToInstant({ year: 2026, month: 4, day: 5, hours: 1, minutes: 45 }, "Australia/Lord_Howe")),
-    ).toBe("2026-04-04T14:45:00.000Z");
+    expect(iso(wallClockToInstant({ year: 2026, month: 4, day: 5, hours: 1, minutes: 45 }, "Australia/Lord_Howe"))).toBe(
+      "2026-04-04T14:45:00.000Z",
+    );
   });
 });
 
@@ -293,12 +293,9 @@ describe("parseSendTime", () => {
     expect(parseSendTime(value)).toEqual({ hours, minutes });
   });
 
-  it.each(["24:00", "7pm", "7:00", "19:60", "19:00:00", "1900", " 19:00", "19:00 ", "", "ab:cd", "１９:００"])(
-    "rejects %j",
-    (value) => {
-      expect(() => parseSendTime(value)).toThrow(RangeError);
-    },
-  );
+  it.each(["24:00", "7pm", "7:00", "19:60", "19:00:00", "1900", " 19:00", "19:00 ", "", "ab:cd", "１９:００"])("rejects %j", (value) => {
+    expect(() => parseSendTime(value)).toThrow(RangeError);
+  });
 });
 
 describe("isValidTimeZone", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { useMigratedDatabase } from "@/test/database";
+import { withMigratedDatabase } from "@/test/database";
 import { db } from "@/lib/db";
 import { generateToken, hashToken, isWellFormedToken, issueToken, lookupToken, revokeTokens } from "@/lib/tokens";
 import { makeDealerWithAppointment } from "@/test/fixtures";
 
-useMigratedDatabase();
+withMigratedDatabase();
 
 describe("token primitives", () => {
   it("are 16 random bytes in base64url: 22 URL-safe characters, never repeating", () => {
@@ -21,7 +21,15 @@ describe("token primitives", () => {
   });
 
   it("reject malformed and hostile input without touching the database", () => {
-    for (const bad of ["", "short", "a".repeat(23), "../../etc/passwd", "AAAAAAAAAAAAAAAAAAAA%00", "' OR 1=1 --aaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaaa="]) {
+    for (const bad of [
+      "",
+      "short",
+      "a".repeat(23),
+      "../../etc/passwd",
+      "AAAAAAAAAAAAAAAAAAAA%00",
+      "' OR 1=1 --aaaaaaaaaaaa",
+      "aaaaaaaaaaaaaaaaaaaaa=",
+    ]) {
       expect(isWellFormedToken(bad)).toBe(false);
     }
   });
@@ -37,7 +45,12 @@ describe("issued tokens", () => {
     expect(stored[0]?.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    await expect(lookupToken(token, "CHECKIN")).resolves.toMatchObject({ status: "valid", dealerId, appointmentId, recipientRole: "DRIVER" });
+    await expect(lookupToken(token, "CHECKIN")).resolves.toMatchObject({
+      status: "valid",
+      dealerId,
+      appointmentId,
+      recipientRole: "DRIVER",
+    });
     await expect(lookupToken(token, "REPORT")).resolves.toEqual({ status: "unknown" });
     await expect(lookupToken(generateToken(), "CHECKIN")).resolves.toEqual({ status: "unknown" });
   });

@@ -188,10 +188,7 @@ describe("icuArguments", () => {
   it("finds simple, formatted and nested plural arguments", () => {
     expect([...icuArguments("Hello {firstName},")]).toEqual(["firstName"]);
     expect([...icuArguments("{km, number} km")]).toEqual(["km"]);
-    expect([...icuArguments("Wait {minutes, plural, one {# minute for {name}} other {# minutes}}.")].sort()).toEqual([
-      "minutes",
-      "name",
-    ]);
+    expect([...icuArguments("Wait {minutes, plural, one {# minute for {name}} other {# minutes}}.")].sort()).toEqual(["minutes", "name"]);
     expect([...icuArguments("No arguments, just text.")]).toEqual([]);
     expect([...icuArguments("Quoted '{literal}' braces")]).toEqual([]);
   });

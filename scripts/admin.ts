@@ -69,8 +69,15 @@ async function runCommand(command: string | undefined, v: Record<string, string 
           slug: s("slug"),
           defaultLocale: (s("locale") || "en") as "en",
           site: {
-            slug: s("site-slug"), name: s("site-name"), timeZone: s("time-zone"), addressLine: s("address"),
-            postalCode: s("postal-code"), city: s("city"), country: s("country"), phone: s("phone"), email: s("email"),
+            slug: s("site-slug"),
+            name: s("site-name"),
+            timeZone: s("time-zone"),
+            addressLine: s("address"),
+            postalCode: s("postal-code"),
+            city: s("city"),
+            country: s("country"),
+            phone: s("phone"),
+            email: s("email"),
           },
         }),
       );
@@ -80,13 +87,16 @@ async function runCommand(command: string | undefined, v: Record<string, string 
       required(v, "dealer", "email", "name", "role");
       const dealerId = await dealerIdFor(s("dealer"));
       const role = s("role").toUpperCase();
-      if (!["ADMIN", "ADVISOR", "MECHANIC", "MARKETING"].includes(role)) throw new UsageError("--role must be admin, advisor, mechanic or marketing.");
+      if (!["ADMIN", "ADVISOR", "MECHANIC", "MARKETING"].includes(role))
+        throw new UsageError("--role must be admin, advisor, mechanic or marketing.");
       const staff = await db().$transaction((tx) =>
         createStaff(tx, { dealerId, email: s("email"), name: s("name"), role: role as "ADMIN", password: s("password") || undefined }),
       );
       return {
         json: { id: staff.id, email: staff.email, role: staff.role, oneTimePassword: staff.password },
-        text: `Created ${staff.role.toLowerCase()} ${staff.email}.` + (staff.password ? `\nOne-time password (shown once): ${staff.password}` : ""),
+        text:
+          `Created ${staff.role.toLowerCase()} ${staff.email}.` +
+          (staff.password ? `\nOne-time password (shown once): ${staff.password}` : ""),
       };
     }
     case "create-api-key": {

@@ -15,7 +15,9 @@ const { disconnectDb } = await import("@/lib/db");
 
 const config = env();
 const database = databaseConfig();
-console.log(`[greenlight] database: ${database.kind === "pglite" ? `embedded PGlite at ${database.dataDir}` : "PostgreSQL (DATABASE_URL)"}`);
+console.log(
+  `[greenlight] database: ${database.kind === "pglite" ? `embedded PGlite at ${database.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
+);
 const applied = await migrateDatabase();
 if (applied.length) console.log(`[greenlight] applied migrations: ${applied.join(", ")}`);
 

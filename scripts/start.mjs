@@ -17,7 +17,19 @@ function run(args) {
 
 if (!existsSync(path.join(root, "lib/db/generated/client.ts"))) run(["scripts/prisma-generate.mjs"]);
 
-const inputs = ["app", "components", "lib", "messages", "i18n", "public", "proxy.ts", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const inputs = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "i18n",
+  "public",
+  "proxy.ts",
+  "next.config.mjs",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 function fingerprint() {
   const hash = createHash("sha256");
   const visit = (p) => {
@@ -42,6 +54,10 @@ if (!dev) {
   }
 }
 
-const child = spawn(process.execPath, ["scripts/run-ts.mjs", "scripts/server.ts", ...(dev ? ["--dev"] : [])], { cwd: root, stdio: "inherit", env });
+const child = spawn(process.execPath, ["scripts/run-ts.mjs", "scripts/server.ts", ...(dev ? ["--dev"] : [])], {
+  cwd: root,
+  stdio: "inherit",
+  env,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

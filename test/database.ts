@@ -8,7 +8,8 @@ export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 function assertLocal(url: string): void {
   const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) throw new Error(`Refusing to run tests against non-local database ${host}`);
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host))
+    throw new Error(`Refusing to run tests against non-local database ${host}`);
 }
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -42,7 +43,7 @@ export async function createTestDatabase(): Promise<{ url?: string; drop: () => 
 }
 
 /** beforeAll/afterAll: a migrated, empty database for the file; returns nothing to remember. */
-export function useMigratedDatabase(): void {
+export function withMigratedDatabase(): void {
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const created = await createTestDatabase();

@@ -9,8 +9,15 @@ export async function makeDealer(slug: string, timeZone = "Europe/Brussels") {
       name: `Dealer ${slug}`,
       slug,
       site: {
-        slug: "main", name: `${slug} main site`, timeZone, addressLine: "Street 1", postalCode: "1000", city: "Brussels",
-        country: "BE", phone: "+32 2 000 00 00", email: `${slug}@example.com`,
+        slug: "main",
+        name: `${slug} main site`,
+        timeZone,
+        addressLine: "Street 1",
+        postalCode: "1000",
+        city: "Brussels",
+        country: "BE",
+        phone: "+32 2 000 00 00",
+        email: `${slug}@example.com`,
       },
     }),
   );
@@ -31,7 +38,9 @@ export async function makeAppointment(
       vehicleModel: "XC60",
       vehicleRegistration: "1-ABC-123",
       vehicleMileageKm: 45210,
-      contacts: { create: [{ role: "DRIVER", firstName: "Inès", lastName: input.lastName ?? "Dupont", email: "ines@example.com", locale: "fr" }] },
+      contacts: {
+        create: [{ role: "DRIVER", firstName: "Inès", lastName: input.lastName ?? "Dupont", email: "ines@example.com", locale: "fr" }],
+      },
       plannedWork: {
         create: [
           { position: 0, title: "Annual service", quantityMilli: 1000, unitPriceMinor: 10000, vatRateBp: 2100 },
@@ -50,6 +59,11 @@ export async function makeDealerWithAppointment(slug: string) {
   return { dealerId: dealer.id, siteId: dealer.siteId, appointmentId: appointment.id };
 }
 
-export async function makeStaff(dealerId: string, email: string, role: "ADMIN" | "ADVISOR" | "MECHANIC" | "MARKETING" = "ADVISOR", password = "correct horse battery") {
+export async function makeStaff(
+  dealerId: string,
+  email: string,
+  role: "ADMIN" | "ADVISOR" | "MECHANIC" | "MARKETING" = "ADVISOR",
+  password = "correct horse battery",
+) {
   return db().$transaction((tx) => createStaff(tx, { dealerId, email, name: email.split("@")[0] ?? email, role, password }));
 }

@@ -14,7 +14,12 @@ export function AppointmentDetails({ view }: { view: CheckinView }) {
   return (
     <section aria-labelledby="appointment-heading" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-neutral-200">
       <h2 id="appointment-heading" className="text-lg font-semibold">
-        <span aria-hidden="true" className="mr-2 inline-flex size-7 items-center justify-center rounded-full bg-brand text-sm text-on-brand">1</span>
+        <span
+          aria-hidden="true"
+          className="mr-2 inline-flex size-7 items-center justify-center rounded-full bg-brand text-sm text-on-brand"
+        >
+          1
+        </span>
         {t("sectionAppointment")}
       </h2>
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-2">
@@ -26,7 +31,7 @@ export function AppointmentDetails({ view }: { view: CheckinView }) {
 
       <h3 className="mt-5 font-semibold">{t("car")}</h3>
       <dl className="mt-2 grid grid-cols-1 gap-y-2">
-        {car && <Row term={t("car")} value={car} />}
+        {car && <Row term={t("model")} value={car} />}
         {vehicle.modelYear && <Row term={t("modelYear")} value={String(vehicle.modelYear)} />}
         {vehicle.registration && <Row term={t("registration")} value={vehicle.registration} />}
         {vehicle.mileageKm !== null && <Row term={t("mileage")} value={t("mileageValue", { km: vehicle.mileageKm })} />}
@@ -36,7 +41,7 @@ export function AppointmentDetails({ view }: { view: CheckinView }) {
         <>
           <h3 className="mt-5 font-semibold">{t("you")}</h3>
           <dl className="mt-2 grid grid-cols-1 gap-y-2">
-            <Row term={t("you")} value={`${contact.firstName} ${contact.lastName}`} />
+            <Row term={t("name")} value={`${contact.firstName} ${contact.lastName}`} />
             {contact.email && <Row term={t("email")} value={contact.email} />}
             {contact.phone && <Row term={t("phone")} value={contact.phone} />}
           </dl>

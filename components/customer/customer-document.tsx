@@ -18,6 +18,7 @@ export function CustomerDocument({ locale, brand, nonce, children }: Props) {
   const css = brand ? `:root{${themeCss(brand)}}` : "";
   return (
     <html lang={locale} className={inter.variable}>
+      {/* eslint-disable-next-line @next/next/no-head-element -- App Router root layout: the nonce'd theme style belongs in <head> */}
       <head>
         <meta name="robots" content="noindex, nofollow" />
         <meta name="referrer" content="no-referrer" />

@@ -15,9 +15,10 @@ export function LinkClosed({ title, reason, whatNow, callLabel, phone }: Props) 
       <p className="mt-4 text-neutral-700">{whatNow}</p>
       <a
         href={`tel:${phone.replace(/[^+\d]/g, "")}`}
-        className="mt-5 inline-flex min-h-12 items-center justify-center rounded-lg bg-brand px-5 font-semibold text-on-brand"
+        className="mt-5 inline-flex min-h-12 flex-col items-center justify-center rounded-lg bg-brand px-5 py-2 font-semibold text-on-brand"
       >
-        {callLabel} · {phone}
+        <span>{callLabel}</span>
+        <span className="whitespace-nowrap text-lg">{phone}</span>
       </a>
     </section>
   );

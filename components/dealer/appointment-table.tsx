@@ -16,12 +16,24 @@ export function AppointmentTable({ caption, rows }: { caption: string; rows: App
             <caption className="sr-only">{caption}</caption>
             <thead className="bg-neutral-50 text-neutral-700">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("home.time")}</th>
-                <th scope="col" className="px-3 py-2">{t("home.customer")}</th>
-                <th scope="col" className="px-3 py-2">{t("home.car")}</th>
-                <th scope="col" className="px-3 py-2">{t("home.site")}</th>
-                <th scope="col" className="px-3 py-2">{t("home.status")}</th>
-                <th scope="col" className="px-3 py-2">{t("home.checkin")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("home.time")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("home.customer")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("home.car")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("home.site")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("home.status")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("home.checkin")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-neutral-200">

@@ -10,8 +10,7 @@ type Props = { action: (previous: SignInState, formData: FormData) => Promise<Si
 export function SignInForm({ action }: Props) {
   const t = useTranslations("dealer.signIn");
   const [state, formAction, pending] = useActionState(action, null);
-  const message =
-    state?.error === "rate_limited" ? t("rateLimited", { minutes: state.minutes }) : state?.error ? t(state.error) : null;
+  const message = state?.error === "rate_limited" ? t("rateLimited", { minutes: state.minutes }) : state?.error ? t(state.error) : null;
   return (
     <form action={formAction} className="mt-6 space-y-4" noValidate>
       {message && (

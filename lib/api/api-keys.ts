@@ -23,8 +23,14 @@ export async function createApiKey(
   return { id: row.id, key };
 }
 
-export async function revokeApiKey(tx: Tx, input: { dealerId: string; id: string; actor: { type: "STAFF" | "SYSTEM"; id?: string } }): Promise<boolean> {
-  const result = await tx.apiKey.updateMany({ where: { id: input.id, dealerId: input.dealerId, revokedAt: null }, data: { revokedAt: new Date() } });
+export async function revokeApiKey(
+  tx: Tx,
+  input: { dealerId: string; id: string; actor: { type: "STAFF" | "SYSTEM"; id?: string } },
+): Promise<boolean> {
+  const result = await tx.apiKey.updateMany({
+    where: { id: input.id, dealerId: input.dealerId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (result.count === 0) return false;
   await writeAudit(tx, { dealerId: input.dealerId, actor: input.actor, event: { type: "api_key.revoked", keyId: input.id } });
   return true;

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { useMigratedDatabase } from "@/test/database";
+import { withMigratedDatabase } from "@/test/database";
 import { makeDealer } from "@/test/fixtures";
 import { createApiKey, revokeApiKey } from "@/lib/api/api-keys";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-useMigratedDatabase();
+withMigratedDatabase();
 
 const echo = withApiKey<{ id: string }>(async ({ dealerId, params }) => Response.json({ dealerId, id: params.id }));
 const call = (authorization?: string) =>
-  echo(new Request("http://localhost/api/v1/x", { headers: authorization ? { authorization } : {} }), { params: Promise.resolve({ id: "A-1" }) });
+  echo(new Request("http://localhost/api/v1/x", { headers: authorization ? { authorization } : {} }), {
+    params: Promise.resolve({ id: "A-1" }),
+  });
 
 describe("withApiKey", () => {
   it("passes the key's own dealer to the handler and records last use; only the hash is stored", async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { useMigratedDatabase } from "@/test/database";
+import { withMigratedDatabase } from "@/test/database";
 import { makeAppointment, makeDealer } from "@/test/fixtures";
 import { listAppointmentsForDealer } from "@/lib/appointments/list-appointments-for-dealer";
 
-useMigratedDatabase();
+withMigratedDatabase();
 
 describe("listAppointmentsForDealer", () => {
   it("lists today's and upcoming appointments of one dealer only, today in each site's zone", async () => {

@@ -20,7 +20,15 @@ export type AppointmentListRow = {
  * Today's and upcoming appointments of one dealer. "Today" is each site's own local day, so a list
  * spanning Brussels and Stockholm (or anywhere) is right for every site.
  */
-export async function listAppointmentsForDealer({ dealerId, now = new Date(), limit = 200 }: { dealerId: string; now?: Date; limit?: number }) {
+export async function listAppointmentsForDealer({
+  dealerId,
+  now = new Date(),
+  limit = 200,
+}: {
+  dealerId: string;
+  now?: Date;
+  limit?: number;
+}) {
   const rows = await db().appointment.findMany({
     where: { dealerId, startsAt: { gte: new Date(now.getTime() - 36 * 3600_000) } },
     orderBy: { startsAt: "asc" },

@@ -5,9 +5,7 @@ import type { StaffRole } from "@/lib/db/generated/client";
 import { AppError, isAppError, zodFieldErrors, type ErrorCode } from "@/lib/errors";
 import { formDataToObject } from "@/lib/form-data";
 
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; error: ErrorCode; fieldErrors?: Record<string, string> };
+export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: ErrorCode; fieldErrors?: Record<string, string> };
 
 /**
  * The only way to write a back-office server action: the session, the role and the tenant are checked

@@ -1,12 +1,12 @@
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { useMigratedDatabase } from "@/test/database";
+import { withMigratedDatabase } from "@/test/database";
 import { makeDealer, makeStaff } from "@/test/fixtures";
 import { createSession, readSession, revokeSession } from "@/lib/auth/session";
 import { signIn } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 
-useMigratedDatabase();
+withMigratedDatabase();
 const context = { ip: "198.51.100.7", userAgent: "vitest" };
 
 describe("staff sign-in", () => {
@@ -63,7 +63,9 @@ describe("staff sign-in", () => {
     const cookie = await createSession({ id: staff.id, dealerId: dealer.id });
     const [header, payload, signature] = cookie.value.split(".");
     expect(await readSession(`${header}.${payload}.${signature?.slice(0, -2)}xx`)).toBeNull();
-    const forged = await new SignJWT({ sid: "x" }).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode("another-secret-another-secret-another"));
+    const forged = await new SignJWT({ sid: "x" })
+      .setProtectedHeader({ alg: "HS256" })
+      .sign(new TextEncoder().encode("another-secret-another-secret-another"));
     expect(await readSession(forged)).toBeNull();
     expect(await readSession(undefined)).toBeNull();
     expect(await readSession("garbage")).toBeNull();

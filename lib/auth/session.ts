@@ -30,7 +30,10 @@ function secureCookies(): boolean {
 }
 
 /** Creates the Session row and returns the signed cookie value (the row makes it revocable). */
-export async function createSession(staff: { id: string; dealerId: string }, userAgent?: string | null): Promise<{ value: string; expiresAt: Date }> {
+export async function createSession(
+  staff: { id: string; dealerId: string },
+  userAgent?: string | null,
+): Promise<{ value: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
   const session = await db().session.create({
     data: { staffUserId: staff.id, dealerId: staff.dealerId, expiresAt, userAgent: userAgent?.slice(0, 512) ?? null },

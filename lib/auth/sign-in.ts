@@ -48,7 +48,12 @@ export async function signIn(input: { email: string; password: string; context: 
   const cookie = await createSession(staff, input.context.userAgent);
   await db().$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: staff.id }, data: { lastSignInAt: new Date() } });
-    await writeAudit(tx, { dealerId: staff.dealerId, actor: { type: "STAFF", id: staff.id }, event: { type: "staff.signed_in" }, context: input.context });
+    await writeAudit(tx, {
+      dealerId: staff.dealerId,
+      actor: { type: "STAFF", id: staff.id },
+      event: { type: "staff.signed_in" },
+      context: input.context,
+    });
   });
   return { ok: true, cookie };
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { useMigratedDatabase } from "@/test/database";
+import { withMigratedDatabase } from "@/test/database";
 import { makeAppointment, makeDealer } from "@/test/fixtures";
 import { getCheckinByToken } from "@/lib/checkin/get-checkin-by-token";
 import { db } from "@/lib/db";
 import { checkinClosesAt } from "@/lib/time";
 import { issueToken, revokeTokens } from "@/lib/tokens";
 
-useMigratedDatabase();
+withMigratedDatabase();
 
 async function linkFor(slug: string, status: "SCHEDULED" | "CANCELLED" | "FINALIZED" = "SCHEDULED") {
   const dealer = await makeDealer(slug);
@@ -14,7 +14,13 @@ async function linkFor(slug: string, status: "SCHEDULED" | "CANCELLED" | "FINALI
   const appointment = await makeAppointment(dealer, { externalId: `${slug}-1`, startsAt, status });
   const closesAt = checkinClosesAt({ startsAt, timeZone: "Europe/Brussels" });
   await db().checkIn.create({ data: { dealerId: dealer.id, appointmentId: appointment.id, state: "SENT", closesAt } });
-  const token = await issueToken(db(), { dealerId: dealer.id, appointmentId: appointment.id, purpose: "CHECKIN", recipientRole: "DRIVER", expiresAt: closesAt });
+  const token = await issueToken(db(), {
+    dealerId: dealer.id,
+    appointmentId: appointment.id,
+    purpose: "CHECKIN",
+    recipientRole: "DRIVER",
+    expiresAt: closesAt,
+  });
   return { token, dealer, appointment, closesAt };
 }
 
@@ -27,7 +33,12 @@ describe("getCheckinByToken", () => {
     expect(result.view.recipientLocale).toBe("fr");
     expect(result.view.brand.site.timeZone).toBe("Europe/Brussels");
     expect(result.view.plannedWork.map((l) => l.title)).toEqual(["Annual service", "Wiper blades", "Safety check"]);
-    expect(result.view.totals).toEqual({ netMinor: 15549, vatMinor: 3266, grossMinor: 18815, vatByRate: [{ rateBp: 2100, vatMinor: 3266 }] });
+    expect(result.view.totals).toEqual({
+      netMinor: 15549,
+      vatMinor: 3266,
+      grossMinor: 18815,
+      vatByRate: [{ rateBp: 2100, vatMinor: 3266 }],
+    });
   });
 
   it("closes at 00:00 of the appointment day in the site's zone", async () => {
@@ -39,8 +50,14 @@ describe("getCheckinByToken", () => {
 
   it("is closed at once when the appointment is cancelled or finalized, or the link revoked", async () => {
     const before = new Date("2026-11-20T10:00:00Z");
-    expect(await getCheckinByToken((await linkFor("view-cancelled", "CANCELLED")).token, before)).toMatchObject({ status: "closed", reason: "cancelled" });
-    expect(await getCheckinByToken((await linkFor("view-final", "FINALIZED")).token, before)).toMatchObject({ status: "closed", reason: "finalized" });
+    expect(await getCheckinByToken((await linkFor("view-cancelled", "CANCELLED")).token, before)).toMatchObject({
+      status: "closed",
+      reason: "cancelled",
+    });
+    expect(await getCheckinByToken((await linkFor("view-final", "FINALIZED")).token, before)).toMatchObject({
+      status: "closed",
+      reason: "finalized",
+    });
     const revoked = await linkFor("view-revoked");
     await revokeTokens(db(), { dealerId: revoked.dealer.id, appointmentId: revoked.appointment.id });
     expect(await getCheckinByToken(revoked.token, before)).toMatchObject({ status: "closed", reason: "revoked" });

@@ -43,9 +43,7 @@ export type CheckinView = {
 };
 
 export type CheckinByToken =
-  | { status: "unknown" }
-  | { status: "closed"; reason: CheckinClosedReason; view: CheckinView }
-  | { status: "open"; view: CheckinView };
+  { status: "unknown" } | { status: "closed"; reason: CheckinClosedReason; view: CheckinView } | { status: "open"; view: CheckinView };
 
 /**
  * Resolves a check-in link to what its page shows. Cached per request so the layout (theme, language)
@@ -72,7 +70,10 @@ export const getCheckinByToken = cache(async (token: string, now: Date = new Dat
       vehicleModelYear: true,
       vehicleRegistration: true,
       vehicleMileageKm: true,
-      contacts: { where: { role: link.recipientRole }, select: { firstName: true, lastName: true, email: true, phone: true, locale: true } },
+      contacts: {
+        where: { role: link.recipientRole },
+        select: { firstName: true, lastName: true, email: true, phone: true, locale: true },
+      },
       plannedWork: {
         orderBy: { position: "asc" },
         select: { id: true, title: true, remarks: true, quantityMilli: true, unitPriceMinor: true, vatRateBp: true },

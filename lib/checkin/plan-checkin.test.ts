@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { planCheckin, type PlanSite } from "@/lib/checkin/plan-checkin";
 
-const brussels: PlanSite = { timeZone: "Europe/Brussels", checkinEnabled: true, checkinWindowDays: 3, checkinSendTime: "19:00", checkinChannel: "EMAIL" };
+const brussels: PlanSite = {
+  timeZone: "Europe/Brussels",
+  checkinEnabled: true,
+  checkinWindowDays: 3,
+  checkinSendTime: "19:00",
+  checkinChannel: "EMAIL",
+};
 const startsAt = new Date("2026-12-01T07:30:00Z"); // Tuesday 1 December, 08:30 in Brussels
 const driver = { role: "DRIVER" as const, email: "driver@example.com", phone: "+32470000001" };
 const owner = { role: "OWNER" as const, email: "owner@example.com", phone: null };
@@ -29,7 +35,12 @@ describe("planCheckin", () => {
   });
 
   it("uses SMS for an SMS site and skips contacts without a phone", () => {
-    const plan = planCheckin({ startsAt, site: { ...brussels, checkinChannel: "SMS" }, contacts: [owner, driver], now: new Date("2026-11-20T10:00:00Z") });
+    const plan = planCheckin({
+      startsAt,
+      site: { ...brussels, checkinChannel: "SMS" },
+      contacts: [owner, driver],
+      now: new Date("2026-11-20T10:00:00Z"),
+    });
     expect(plan).toMatchObject({ state: "SCHEDULED", recipientRole: "DRIVER", channel: "SMS" });
   });
 

@@ -37,7 +37,17 @@ function reachableChannel(site: PlanSite, contact: PlanContact): NotificationCha
  * (the advisor can still send one by hand): it is "not applicable", as for a disabled site or no
  * reachable contact.
  */
-export function planCheckin({ startsAt, site, contacts, now }: { startsAt: Date; site: PlanSite; contacts: PlanContact[]; now: Date }): CheckinPlan {
+export function planCheckin({
+  startsAt,
+  site,
+  contacts,
+  now,
+}: {
+  startsAt: Date;
+  site: PlanSite;
+  contacts: PlanContact[];
+  now: Date;
+}): CheckinPlan {
   const closesAt = checkinClosesAt({ startsAt, timeZone: site.timeZone });
   const notApplicable: CheckinPlan = { state: "NOT_APPLICABLE", sendAt: null, closesAt, recipientRole: null, channel: null };
   if (!site.checkinEnabled) return notApplicable;
@@ -48,7 +58,12 @@ export function planCheckin({ startsAt, site, contacts, now }: { startsAt: Date;
     .find((candidate) => candidate.channel !== null);
   if (!recipient?.channel) return notApplicable;
 
-  const sendAt = checkinSendInstant({ startsAt, timeZone: site.timeZone, windowDays: site.checkinWindowDays, sendTime: site.checkinSendTime });
+  const sendAt = checkinSendInstant({
+    startsAt,
+    timeZone: site.timeZone,
+    windowDays: site.checkinWindowDays,
+    sendTime: site.checkinSendTime,
+  });
   if (now >= sendAt) return { ...notApplicable, recipientRole: recipient.contact.role, channel: recipient.channel };
   return { state: "SCHEDULED", sendAt, closesAt, recipientRole: recipient.contact.role, channel: recipient.channel };
 }

@@ -9,9 +9,7 @@ import pg from "pg";
  * by exactly one process and kept on globalThis so the custom server, Next's bundled server code and
  * scripts in one process share it.
  */
-export type Database =
-  | { kind: "pglite"; pglite: PGlite; dataDir: string }
-  | { kind: "postgres"; url: string };
+export type Database = { kind: "pglite"; pglite: PGlite; dataDir: string } | { kind: "postgres"; url: string };
 
 const key = Symbol.for("greenlight.database");
 type Holder = { [key]?: Database };

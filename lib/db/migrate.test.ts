@@ -59,11 +59,17 @@ describe("migration applier", () => {
     expect(await migrateDatabase(readMigrations(dir))).toEqual(["29990101000000_add_note"]);
 
     mkdirSync(path.join(dir, "29990102000000_broken"));
-    writeFileSync(path.join(dir, "29990102000000_broken", "migration.sql"), `ALTER TABLE "Dealer" ADD COLUMN "x" TEXT; SELECT no_such_function();`);
+    writeFileSync(
+      path.join(dir, "29990102000000_broken", "migration.sql"),
+      `ALTER TABLE "Dealer" ADD COLUMN "x" TEXT; SELECT no_such_function();`,
+    );
     await expect(migrateDatabase(readMigrations(dir))).rejects.toThrow(/29990102000000_broken failed/);
     const database = openDatabase();
     const columns = `SELECT column_name FROM information_schema.columns WHERE table_name = 'Dealer' AND column_name = 'x'`;
-    const found = database.kind === "pglite" ? (await database.pglite.query(columns)).rows : await withPgClient(database.url, async (c) => (await c.query(columns)).rows);
+    const found =
+      database.kind === "pglite"
+        ? (await database.pglite.query(columns)).rows
+        : await withPgClient(database.url, async (c) => (await c.query(columns)).rows);
     expect(found).toEqual([]);
     // A failed migration blocks the next start with a clear message instead of half-applying again.
     await expect(migrateDatabase(readMigrations(dir))).rejects.toThrow(/failed earlier/);
@@ -84,7 +90,11 @@ describe.runIf(onPostgres)("migration applier on PostgreSQL, several instances a
   it("applies each migration exactly once under the advisory lock", async () => {
     const results = await Promise.all([migrateDatabase(), migrateDatabase(), migrateDatabase()]);
     const applied = results.flat();
-    expect(applied.sort()).toEqual(readMigrations().map((m) => m.name).sort());
+    expect(applied.sort()).toEqual(
+      readMigrations()
+        .map((m) => m.name)
+        .sort(),
+    );
     expect((await migrationRows()).length).toBe(readMigrations().length);
   });
 });

@@ -53,9 +53,7 @@ type AppliedRow = { migration_name: string; checksum: string; finished_at: Date 
 /** Applies pending migrations on an open session. Returns the names applied. */
 export async function applyMigrations(session: SqlSession, migrations: Migration[]): Promise<string[]> {
   await session.exec(CREATE_TABLE);
-  const rows = await session.query<AppliedRow>(
-    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
-  );
+  const rows = await session.query<AppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
   const done = new Map(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r]));
   const failed = rows.find((r) => !r.finished_at && !r.rolled_back_at);
   if (failed) {
@@ -82,10 +80,7 @@ export async function applyMigrations(session: SqlSession, migrations: Migration
       await session.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, String(error)]);
       throw new Error(`Migration ${migration.name} failed: ${String(error)}`, { cause: error });
     }
-    await session.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await session.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
     applied.push(migration.name);
   }
   return applied;
@@ -114,8 +109,7 @@ export async function migrateDatabase(migrations = readMigrations()): Promise<st
           exec: async (sql) => {
             await client.query(sql);
           },
-          query: async <R>(sql: string, params?: unknown[]) =>
-            (await client.query(sql, params)).rows as R[],
+          query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
         },
         migrations,
       );

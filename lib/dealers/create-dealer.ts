@@ -43,8 +43,14 @@ export const dealerInputSchema = z.object({
   name: z.string().trim().min(1).max(120),
   slug: slugSchema,
   defaultLocale: z.enum(locales).default("en"),
-  primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).default("#1f4e79"),
-  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).default("#f2a900"),
+  primaryColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .default("#1f4e79"),
+  accentColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .default("#f2a900"),
   site: siteInputSchema,
 });
 

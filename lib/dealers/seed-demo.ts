@@ -55,54 +55,97 @@ const check = { code: "CHK", title: "Safety check", quantityMilli: 1000, unitPri
 
 export const demoAppointments: DemoAppointment[] = [
   {
-    externalId: "A-1001", site: "ghent", dayOffset: 6, time: "08:30", status: "SCHEDULED", checkin: "AUTO",
+    externalId: "A-1001",
+    site: "ghent",
+    dayOffset: 6,
+    time: "08:30",
+    status: "SCHEDULED",
+    checkin: "AUTO",
     contact: { firstName: "Inès", lastName: "Dupont", email: "ines@example.com", phone: "+32470123456", locale: "fr" },
     vehicle: { make: "Volvo", model: "XC60", modelYear: 2021, registration: "1-ABC-123", vin: "YV1UZA8VCL1234567", mileageKm: 45210 },
     planned: [service, wipers, check],
   },
   {
-    externalId: "A-1002", site: "ghent", dayOffset: 2, time: "09:00", status: "SCHEDULED", checkin: "SENT",
+    externalId: "A-1002",
+    site: "ghent",
+    dayOffset: 2,
+    time: "09:00",
+    status: "SCHEDULED",
+    checkin: "SENT",
     link: { name: "checkin", purpose: "CHECKIN" },
     contact: { firstName: "Pieter", lastName: "Janssens", email: "pieter@example.com", phone: "+32470111222", locale: "nl" },
     vehicle: { make: "Volvo", model: "V60", modelYear: 2020, registration: "2-DEF-456", vin: "YV1ZWA8UDL1234568", mileageKm: 61200 },
     planned: [service, wipers, check],
   },
   {
-    externalId: "A-1003", site: "goteborg", dayOffset: 3, time: "10:00", status: "SCHEDULED", checkin: "OPENED",
+    externalId: "A-1003",
+    site: "goteborg",
+    dayOffset: 3,
+    time: "10:00",
+    status: "SCHEDULED",
+    checkin: "OPENED",
     link: { name: "checkinSwedish", purpose: "CHECKIN" },
     contact: { firstName: "Astrid", lastName: "Lindqvist", email: "astrid@example.com", phone: "+46701234567", locale: "sv" },
     vehicle: { make: "Volvo", model: "XC40", modelYear: 2022, registration: "ABC 123", vin: "YV1XZACVFN1234569", mileageKm: 30150 },
     planned: [service],
   },
   {
-    externalId: "A-1004", site: "ghent", dayOffset: 2, time: "14:00", status: "SCHEDULED", checkin: "SUBMITTED",
+    externalId: "A-1004",
+    site: "ghent",
+    dayOffset: 2,
+    time: "14:00",
+    status: "SCHEDULED",
+    checkin: "SUBMITTED",
     link: { name: "checkinSubmitted", purpose: "CHECKIN" },
     contact: { firstName: "Emma", lastName: "Wouters", email: "emma@example.com", phone: "+32470333444", locale: "en" },
     vehicle: { make: "Polestar", model: "2", modelYear: 2023, registration: "1-GHI-789", vin: "LPSVSEDEEPL123457", mileageKm: 18400 },
     planned: [check],
   },
   {
-    externalId: "A-1005", site: "ghent", dayOffset: 4, time: "11:00", status: "CANCELLED", checkin: "CLOSED",
+    externalId: "A-1005",
+    site: "ghent",
+    dayOffset: 4,
+    time: "11:00",
+    status: "CANCELLED",
+    checkin: "CLOSED",
     link: { name: "closed", purpose: "CHECKIN" },
     contact: { firstName: "Lukas", lastName: "Becker", email: "lukas@example.com", phone: "+32470555666", locale: "de" },
     vehicle: { make: "Volvo", model: "S90", modelYear: 2019, registration: "1-JKL-012", vin: "YV1PWA8BDK1234560", mileageKm: 88020 },
     planned: [service],
   },
   {
-    externalId: "A-1006", site: "ghent", dayOffset: 0, time: "08:00", status: "SCHEDULED", checkin: "CLOSED", report: "SENT",
+    externalId: "A-1006",
+    site: "ghent",
+    dayOffset: 0,
+    time: "08:00",
+    status: "SCHEDULED",
+    checkin: "CLOSED",
+    report: "SENT",
     link: { name: "report", purpose: "REPORT" },
     contact: { firstName: "Marie", lastName: "Leclercq", email: "marie@example.com", phone: "+32470777888", locale: "fr" },
     vehicle: { make: "Volvo", model: "XC90", modelYear: 2018, registration: "1-MNO-345", vin: "YV1LFA2BCJ1234561", mileageKm: 120400 },
     planned: [service],
   },
   {
-    externalId: "A-1007", site: "ghent", dayOffset: 0, time: "09:30", status: "SCHEDULED", checkin: "NOT_APPLICABLE", report: "DRAFT",
+    externalId: "A-1007",
+    site: "ghent",
+    dayOffset: 0,
+    time: "09:30",
+    status: "SCHEDULED",
+    checkin: "NOT_APPLICABLE",
+    report: "DRAFT",
     contact: { firstName: "Tom", lastName: "Peeters", email: "tom@example.com", phone: "+32470999000", locale: "nl" },
     vehicle: { make: "Volvo", model: "V90", modelYear: 2021, registration: "1-PQR-678", vin: "YV1PZA8BDM1234562", mileageKm: 52300 },
     planned: [service],
   },
   {
-    externalId: "A-1008", site: "goteborg", dayOffset: 0, time: "07:45", status: "SCHEDULED", checkin: "SUBMITTED", report: "RESPONDED",
+    externalId: "A-1008",
+    site: "goteborg",
+    dayOffset: 0,
+    time: "07:45",
+    status: "SCHEDULED",
+    checkin: "SUBMITTED",
+    report: "RESPONDED",
     contact: { firstName: "Erik", lastName: "Johansson", email: "erik@example.com", phone: "+46707654321", locale: "sv" },
     vehicle: { make: "Volvo", model: "XC60", modelYear: 2017, registration: "XYZ 789", vin: "YV1UZA8VCH1234563", mileageKm: 140200 },
     planned: [service, wipers],
@@ -126,7 +169,10 @@ const LOGO_SVG = Buffer.from(
 );
 
 async function ensureDealer(): Promise<{ dealerId: string; sites: Record<"ghent" | "goteborg", string>; created: boolean }> {
-  const existing = await db().dealer.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true, sites: { select: { id: true, slug: true } } } });
+  const existing = await db().dealer.findUnique({
+    where: { slug: DEMO_SLUG },
+    select: { id: true, sites: { select: { id: true, slug: true } } },
+  });
   if (existing) {
     const site = (slug: string) => existing.sites.find((s) => s.slug === slug)?.id ?? "";
     return { dealerId: existing.id, sites: { ghent: site("ghent"), goteborg: site("goteborg") }, created: false };
@@ -140,32 +186,61 @@ async function ensureDealer(): Promise<{ dealerId: string; sites: Record<"ghent"
         primaryColor: "#0b3d5c",
         accentColor: "#f2a900",
         site: {
-          slug: "ghent", name: "Demo Motors Ghent", timeZone: "Europe/Brussels", addressLine: "Kortrijksesteenweg 100",
-          postalCode: "9000", city: "Gent", country: "BE", phone: "+32 9 123 45 67", email: "ghent@demo-motors.test",
+          slug: "ghent",
+          name: "Demo Motors Ghent",
+          timeZone: "Europe/Brussels",
+          addressLine: "Kortrijksesteenweg 100",
+          postalCode: "9000",
+          city: "Gent",
+          country: "BE",
+          phone: "+32 9 123 45 67",
+          email: "ghent@demo-motors.test",
           reminderDaysBefore: 1,
         },
       });
       const goteborg = await tx.site.create({
         data: {
-          dealerId: dealer.id, slug: "goteborg", name: "Demo Motors Göteborg", timeZone: "Europe/Stockholm",
-          addressLine: "Mölndalsvägen 10", postalCode: "412 63", city: "Göteborg", country: "SE", phone: "+46 31 123 45 67",
-          email: "goteborg@demo-motors.test", checkinChannel: "BOTH", reminderDaysBefore: 2,
+          dealerId: dealer.id,
+          slug: "goteborg",
+          name: "Demo Motors Göteborg",
+          timeZone: "Europe/Stockholm",
+          addressLine: "Mölndalsvägen 10",
+          postalCode: "412 63",
+          city: "Göteborg",
+          country: "SE",
+          phone: "+46 31 123 45 67",
+          email: "goteborg@demo-motors.test",
+          checkinChannel: "BOTH",
+          reminderDaysBefore: 2,
         },
         select: { id: true },
       });
       const logoAssetId = await storeBrandImage(tx, { dealerId: dealer.id, bytes: LOGO_SVG, kind: "logo" });
       await tx.dealer.update({ where: { id: dealer.id }, data: { logoAssetId, welcomeText: demoWelcomeText } });
       for (const [position, item] of demoServices.entries()) {
-        const imageAssetId = await storeBrandImage(tx, { dealerId: dealer.id, bytes: svgTile(item.color, item.glyph, 640, 400), kind: "service" });
+        const imageAssetId = await storeBrandImage(tx, {
+          dealerId: dealer.id,
+          bytes: svgTile(item.color, item.glyph, 640, 400),
+          kind: "service",
+        });
         await tx.optionalService.create({
           data: {
-            dealerId: dealer.id, position, priceMinor: item.priceMinor, vatRateBp: item.vatRateBp, linkUrl: item.linkUrl, imageAssetId,
-            targetMakes: item.targetMakes, targetModels: [], targetSiteIds: [],
+            dealerId: dealer.id,
+            position,
+            priceMinor: item.priceMinor,
+            vatRateBp: item.vatRateBp,
+            linkUrl: item.linkUrl,
+            imageAssetId,
+            targetMakes: item.targetMakes,
+            targetModels: [],
+            targetSiteIds: [],
             texts: { create: locales.map((locale) => ({ locale, ...item.texts[locale] })) },
           },
         });
       }
-      await tx.termsVersion.createMany({ data: locales.map((locale) => ({ dealerId: dealer.id, locale, version: 1, ...demoTerms[locale] })) });
+      await tx.termsVersion.createMany({
+        data: locales.map((locale) => ({ dealerId: dealer.id, locale, version: 1, ...demoTerms[locale] })),
+      });
       for (const staff of DEMO_ROLES) await createStaff(tx, { dealerId: dealer.id, ...staff, password: DEMO_PASSWORD });
       return { dealerId: dealer.id, sites: { ghent: dealer.siteId, goteborg: goteborg.id }, created: true };
     },
@@ -189,7 +264,10 @@ async function upsertAppointment(tx: Tx, dealerId: string, siteId: string, item:
     dropOffAt: new Date(startsAt.getTime() - 30 * 60_000),
     pickUpAt: new Date(startsAt.getTime() + 8 * 3600_000),
   };
-  const existing = await tx.appointment.findUnique({ where: { dealerId_externalId: { dealerId, externalId: item.externalId } }, select: { id: true } });
+  const existing = await tx.appointment.findUnique({
+    where: { dealerId_externalId: { dealerId, externalId: item.externalId } },
+    select: { id: true },
+  });
   if (existing) {
     await tx.appointment.update({ where: { id: existing.id }, data: times });
     const plan = planCheckin({ startsAt, site, contacts: [{ role: "DRIVER", ...item.contact }], now: new Date(0) });
@@ -200,9 +278,20 @@ async function upsertAppointment(tx: Tx, dealerId: string, siteId: string, item:
   const v = item.vehicle;
   const appointment = await tx.appointment.create({
     data: {
-      dealerId, siteId, externalId: item.externalId, status: item.status, serviceType: "MAINTENANCE", currency: "EUR", ...times,
-      workOrderRef: `WO-${item.externalId.slice(2)}`, vehicleMake: v.make, vehicleModel: v.model, vehicleModelYear: v.modelYear,
-      vehicleRegistration: v.registration, vehicleVin: v.vin, vehicleMileageKm: v.mileageKm,
+      dealerId,
+      siteId,
+      externalId: item.externalId,
+      status: item.status,
+      serviceType: "MAINTENANCE",
+      currency: "EUR",
+      ...times,
+      workOrderRef: `WO-${item.externalId.slice(2)}`,
+      vehicleMake: v.make,
+      vehicleModel: v.model,
+      vehicleModelYear: v.modelYear,
+      vehicleRegistration: v.registration,
+      vehicleVin: v.vin,
+      vehicleMileageKm: v.mileageKm,
       cancelledAt: item.status === "CANCELLED" ? now : null,
       contacts: { create: [{ role: "DRIVER", ...item.contact }] },
       plannedWork: { create: item.planned.map((line, position) => ({ ...line, position, vatRateBp: 2100, source: "DMS" as const })) },
@@ -214,8 +303,13 @@ async function upsertAppointment(tx: Tx, dealerId: string, siteId: string, item:
   const sent = ["SENT", "OPENED", "SUBMITTED"].includes(state);
   await tx.checkIn.create({
     data: {
-      dealerId, appointmentId: appointment.id, state, recipientRole: "DRIVER", channel: "EMAIL",
-      sendAt: plan.sendAt, closesAt: plan.closesAt,
+      dealerId,
+      appointmentId: appointment.id,
+      state,
+      recipientRole: "DRIVER",
+      channel: "EMAIL",
+      sendAt: plan.sendAt,
+      closesAt: plan.closesAt,
       sentAt: sent ? new Date(now.getTime() - 20 * 3600_000) : null,
       openedAt: state === "OPENED" || state === "SUBMITTED" ? new Date(now.getTime() - 3 * 3600_000) : null,
       submittedAt: state === "SUBMITTED" ? new Date(now.getTime() - 2 * 3600_000) : null,
@@ -229,16 +323,33 @@ async function upsertAppointment(tx: Tx, dealerId: string, siteId: string, item:
 
 async function createSubmittedRevision(tx: Tx, dealerId: string, appointmentId: string, now: Date) {
   const checkIn = await tx.checkIn.findUniqueOrThrow({ where: { appointmentId }, select: { id: true } });
-  const services = await tx.optionalService.findMany({ where: { dealerId }, orderBy: { position: "asc" }, take: 2, include: { texts: { where: { locale: "en" } } } });
+  const services = await tx.optionalService.findMany({
+    where: { dealerId },
+    orderBy: { position: "asc" },
+    take: 2,
+    include: { texts: { where: { locale: "en" } } },
+  });
   const terms = await tx.termsVersion.findFirst({ where: { dealerId, locale: "en" }, orderBy: { version: "desc" }, select: { id: true } });
   await tx.checkInRevision.create({
     data: {
-      checkInId: checkIn.id, number: 1, submittedAt: new Date(now.getTime() - 2 * 3600_000), termsVersionId: terms?.id,
-      termsAcceptedAt: new Date(now.getTime() - 2 * 3600_000), ip: "203.0.113.10", userAgent: "demo",
+      checkInId: checkIn.id,
+      number: 1,
+      submittedAt: new Date(now.getTime() - 2 * 3600_000),
+      termsVersionId: terms?.id,
+      termsAcceptedAt: new Date(now.getTime() - 2 * 3600_000),
+      ip: "203.0.113.10",
+      userAgent: "demo",
       selections: {
-        create: services.map((s) => ({ optionalServiceId: s.id, title: s.texts[0]?.title ?? "", unitPriceMinor: s.priceMinor, vatRateBp: s.vatRateBp })),
+        create: services.map((s) => ({
+          optionalServiceId: s.id,
+          title: s.texts[0]?.title ?? "",
+          unitPriceMinor: s.priceMinor,
+          vatRateBp: s.vatRateBp,
+        })),
       },
-      comments: { create: [{ position: 0, title: "Squeaking brakes", description: "A squeak when braking at low speed, mostly in the morning." }] },
+      comments: {
+        create: [{ position: 0, title: "Squeaking brakes", description: "A squeak when braking at low speed, mostly in the morning." }],
+      },
     },
   });
 }
@@ -247,8 +358,13 @@ async function createReport(tx: Tx, dealerId: string, appointmentId: string, sta
   const published = state !== "DRAFT";
   const report = await tx.report.create({
     data: {
-      dealerId, appointmentId, state, draftVersion: published ? 2 : 1, publishedVersion: published ? 1 : null,
-      advisorName: "Sam Advisor", sentAt: published ? new Date(now.getTime() - 3600_000) : null,
+      dealerId,
+      appointmentId,
+      state,
+      draftVersion: published ? 2 : 1,
+      publishedVersion: published ? 1 : null,
+      advisorName: "Sam Advisor",
+      sentAt: published ? new Date(now.getTime() - 3600_000) : null,
       openedAt: state === "RESPONDED" ? new Date(now.getTime() - 1800_000) : null,
       respondedAt: state === "RESPONDED" ? new Date(now.getTime() - 900_000) : null,
       finalComment: state === "RESPONDED" ? "Please call me before 15:00." : null,
@@ -256,17 +372,44 @@ async function createReport(tx: Tx, dealerId: string, appointmentId: string, sta
     select: { id: true },
   });
   const items: Prisma.ReportItemCreateWithoutReportVersionInput[] = [
-    { key: "service", category: "PLANNED", title: "Annual service", position: 0, lines: { create: [{ position: 0, title: "Annual service", quantityMilli: 1000, unitPriceMinor: 10000, vatRateBp: 2100 }] } },
     {
-      key: "brakes-front", category: "NECESSARY", title: "Front brake pads worn (2 mm)", description: "The pads are close to the metal; braking distance gets longer.", position: 1,
-      lines: { create: [{ position: 0, title: "Brake pads", quantityMilli: 1000, unitPriceMinor: 8990, vatRateBp: 2100 }, { position: 1, title: "Labour", quantityMilli: 800, unitPriceMinor: 9500, vatRateBp: 2100 }] },
+      key: "service",
+      category: "PLANNED",
+      title: "Annual service",
+      position: 0,
+      lines: { create: [{ position: 0, title: "Annual service", quantityMilli: 1000, unitPriceMinor: 10000, vatRateBp: 2100 }] },
     },
-    { key: "wipers", category: "RECOMMENDED", title: "Wiper blades streaking", position: 2, lines: { create: [{ position: 0, title: "Wiper blades", quantityMilli: 1000, unitPriceMinor: 3550, vatRateBp: 2100 }] } },
+    {
+      key: "brakes-front",
+      category: "NECESSARY",
+      title: "Front brake pads worn (2 mm)",
+      description: "The pads are close to the metal; braking distance gets longer.",
+      position: 1,
+      lines: {
+        create: [
+          { position: 0, title: "Brake pads", quantityMilli: 1000, unitPriceMinor: 8990, vatRateBp: 2100 },
+          { position: 1, title: "Labour", quantityMilli: 800, unitPriceMinor: 9500, vatRateBp: 2100 },
+        ],
+      },
+    },
+    {
+      key: "wipers",
+      category: "RECOMMENDED",
+      title: "Wiper blades streaking",
+      position: 2,
+      lines: { create: [{ position: 0, title: "Wiper blades", quantityMilli: 1000, unitPriceMinor: 3550, vatRateBp: 2100 }] },
+    },
     { key: "tyres", category: "OK", title: "Tyres 6 mm", position: 3 },
     { key: "lights", category: "OK", title: "Lights and indicators", position: 4 },
   ];
   await tx.reportVersion.create({
-    data: { reportId: report.id, number: 1, note: "We found two things worth a look.", publishedAt: published ? new Date(now.getTime() - 3600_000) : null, items: { create: items } },
+    data: {
+      reportId: report.id,
+      number: 1,
+      note: "We found two things worth a look.",
+      publishedAt: published ? new Date(now.getTime() - 3600_000) : null,
+      items: { create: items },
+    },
   });
   if (state === "RESPONDED") {
     await tx.reportDecision.createMany({
@@ -299,8 +442,15 @@ export async function seedDemo(now = new Date()): Promise<DemoCredentials> {
           const startsAt = demoStart(item, item.site === "ghent" ? "Europe/Brussels" : "Europe/Stockholm", now);
           const checkIn = await tx.checkIn.findUnique({ where: { appointmentId: appointment.id }, select: { closesAt: true } });
           const expiresAt = item.link.purpose === "CHECKIN" ? (checkIn?.closesAt ?? startsAt) : new Date(now.getTime() + 14 * 86_400_000);
-          const token = await issueToken(tx, { dealerId, appointmentId: appointment.id, purpose: item.link.purpose, recipientRole: "DRIVER", expiresAt });
-          if (item.status === "CANCELLED") await tx.accessToken.updateMany({ where: { appointmentId: appointment.id }, data: { revokedAt: now } });
+          const token = await issueToken(tx, {
+            dealerId,
+            appointmentId: appointment.id,
+            purpose: item.link.purpose,
+            recipientRole: "DRIVER",
+            expiresAt,
+          });
+          if (item.status === "CANCELLED")
+            await tx.accessToken.updateMany({ where: { appointmentId: appointment.id }, data: { revokedAt: now } });
           credentials.links[item.link.name] = `/${item.link.purpose === "CHECKIN" ? "c" : "r"}/${token}`;
         }
       }

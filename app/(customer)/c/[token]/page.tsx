@@ -11,7 +11,10 @@ type Props = { params: Promise<{ token: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const link = await getCheckinByToken((await params).token);
   if (link.status === "unknown") return { robots: { index: false, follow: false } };
-  const t = await getTranslations({ locale: await customerLocale(link.view.recipientLocale, link.view.brand.defaultLocale), namespace: "checkin" });
+  const t = await getTranslations({
+    locale: await customerLocale(link.view.recipientLocale, link.view.brand.defaultLocale),
+    namespace: "checkin",
+  });
   return { title: t("metaTitle", { dealer: link.view.brand.dealerName }), robots: { index: false, follow: false } };
 }
 

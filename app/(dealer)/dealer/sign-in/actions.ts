@@ -13,9 +13,7 @@ const signInSchema = z.object({
 });
 
 export type SignInState =
-  | { error: "invalid" | "required"; email: string }
-  | { error: "rate_limited"; email: string; minutes: number }
-  | null;
+  { error: "invalid" | "required"; email: string } | { error: "rate_limited"; email: string; minutes: number } | null;
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse(formDataToObject(formData));
