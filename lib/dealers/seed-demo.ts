@@ -399,6 +399,8 @@ async function createReport(tx: Tx, dealerId: string, appointmentId: string, sta
       position: 2,
       lines: { create: [{ position: 0, title: "Wiper blades", quantityMilli: 1000, unitPriceMinor: 3550, vatRateBp: 2100 }] },
     },
+    // Hidden from the customer (the eye toggle off): must never reach the page or its totals.
+    { key: "warranty", category: "RECOMMENDED", title: "Internal: check warranty claim", visible: false, position: 5 },
     { key: "tyres", category: "OK", title: "Tyres 6 mm", position: 3 },
     { key: "lights", category: "OK", title: "Lights and indicators", position: 4 },
   ];

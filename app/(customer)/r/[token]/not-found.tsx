@@ -1,0 +1,5 @@
+import { LinkNotFound } from "@/components/customer/link-not-found";
+
+export default function ReportNotFound() {
+  return <LinkNotFound />;
+}
