@@ -72,7 +72,9 @@ async function main(): Promise<number> {
   await verify(targets.static);
   await verify(targets.token, "Demo Motors");
   console.log(`[bench] static: ${targets.static}\n[bench] token:  ${targets.token}`);
-  console.log(`[bench] ${rounds} rounds, interleaved; each: ${options.warmup} s warm-up + ${options.duration} s, ${options.connections} connections`);
+  console.log(
+    `[bench] ${rounds} rounds, interleaved; each: ${options.warmup} s warm-up + ${options.duration} s, ${options.connections} connections`,
+  );
 
   const runs: Record<keyof typeof targets, Measurement[]> = { static: [], token: [] };
   for (let round = 1; round <= rounds; round++) {

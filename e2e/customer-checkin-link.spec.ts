@@ -50,6 +50,7 @@ test.describe("a customer opens their check-in link on a phone", () => {
     await page.getByRole("link", { name: "Français" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     await expect(page.getByRole("link", { name: "Français" })).toHaveAttribute("aria-current", "true");
+    await expectAccessible(page);
   });
 
   test("reads the same without JavaScript", async ({ browser }) => {
@@ -78,6 +79,7 @@ test.describe("a customer opens their check-in link on a phone", () => {
     await page.goto(otherDealer().checkin);
     await expect(page.getByRole("banner")).toContainText("Other Garage");
     await expect(page.getByRole("banner")).not.toContainText("Demo Motors");
+    await expectAccessible(page);
   });
 });
 
@@ -109,6 +111,10 @@ test.describe("bad links", () => {
     const huge = await request.get(`/c/${"a".repeat(20_000)}`, { maxRedirects: 0 });
     expect(huge.status()).toBeGreaterThanOrEqual(400);
     expect(huge.status()).toBeLessThan(500);
+
+    // A form post from another site is refused before any action runs (CSRF), whatever the Origin.
+    const crossSite = await request.post(demo().links.checkin!, { headers: { "Sec-Fetch-Site": "cross-site", Origin: "null" }, form: { token: "x" } });
+    expect(crossSite.status()).toBe(403);
 
     const unknownLocale = await request.get(`${demo().links.checkin}?lang=xx`, { maxRedirects: 0 });
     expect(unknownLocale.status()).toBe(303);
