@@ -113,7 +113,10 @@ test.describe("bad links", () => {
     expect(huge.status()).toBeLessThan(500);
 
     // A form post from another site is refused before any action runs (CSRF), whatever the Origin.
-    const crossSite = await request.post(demo().links.checkin!, { headers: { "Sec-Fetch-Site": "cross-site", Origin: "null" }, form: { token: "x" } });
+    const crossSite = await request.post(demo().links.checkin!, {
+      headers: { "Sec-Fetch-Site": "cross-site", Origin: "null" },
+      form: { token: "x" },
+    });
     expect(crossSite.status()).toBe(403);
 
     const unknownLocale = await request.get(`${demo().links.checkin}?lang=xx`, { maxRedirects: 0 });

@@ -248,6 +248,8 @@ async function ensureDealer(): Promise<{ dealerId: string; sites: Record<"ghent"
   );
 }
 
+const reportLinkExpiry = (now: Date) => new Date(now.getTime() + 14 * 86_400_000);
+
 function demoStart(item: DemoAppointment, timeZone: string, now: Date): Date {
   const today = localCalendarDate(now, timeZone);
   const [hours, minutes] = item.time.split(":").map(Number) as [number, number];
@@ -271,8 +273,15 @@ async function upsertAppointment(tx: Tx, dealerId: string, siteId: string, item:
   if (existing) {
     await tx.appointment.update({ where: { id: existing.id }, data: times });
     const plan = planCheckin({ startsAt, site, contacts: [{ role: "DRIVER", ...item.contact }], now: new Date(0) });
-    await tx.checkIn.updateMany({ where: { appointmentId: existing.id }, data: { closesAt: plan.closesAt, sendAt: plan.sendAt } });
+    await tx.checkIn.updateMany({ where: { appointmentId: existing.id }, data: { closesAt: plan.closesAt } });
+    // Only a check-in still waiting for its invitation has a send time to follow; a "not applicable" one has none.
+    await tx.checkIn.updateMany({ where: { appointmentId: existing.id, state: "SCHEDULED" }, data: { sendAt: plan.sendAt } });
     await tx.accessToken.updateMany({ where: { appointmentId: existing.id, purpose: "CHECKIN" }, data: { expiresAt: plan.closesAt } });
+    // The report link printed at every start must not run out two weeks after the first seed.
+    await tx.accessToken.updateMany({
+      where: { appointmentId: existing.id, purpose: "REPORT", revokedAt: null },
+      data: { expiresAt: reportLinkExpiry(now) },
+    });
     return { id: existing.id, created: false };
   }
   const v = item.vehicle;
@@ -443,7 +452,7 @@ export async function seedDemo(now = new Date()): Promise<DemoCredentials> {
         if (item.link && (appointment.created || !credentials.links[item.link.name])) {
           const startsAt = demoStart(item, item.site === "ghent" ? "Europe/Brussels" : "Europe/Stockholm", now);
           const checkIn = await tx.checkIn.findUnique({ where: { appointmentId: appointment.id }, select: { closesAt: true } });
-          const expiresAt = item.link.purpose === "CHECKIN" ? (checkIn?.closesAt ?? startsAt) : new Date(now.getTime() + 14 * 86_400_000);
+          const expiresAt = item.link.purpose === "CHECKIN" ? (checkIn?.closesAt ?? startsAt) : reportLinkExpiry(now);
           const token = await issueToken(tx, {
             dealerId,
             appointmentId: appointment.id,
