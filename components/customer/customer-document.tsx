@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { NextIntlClientProvider, useMessages, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { inter } from "@/app/fonts";
 import { themeCss } from "@/lib/dealers/theme";
@@ -15,6 +15,7 @@ type Props = { locale: Locale; brand: Brand | null; nonce?: string; children: Re
  */
 export function CustomerDocument({ locale, brand, nonce, children }: Props) {
   const t = useTranslations("common");
+  const messages = useMessages();
   const css = brand ? `:root{${themeCss(brand)}}` : "";
   return (
     <html lang={locale} className={inter.variable}>
@@ -43,7 +44,10 @@ export function CustomerDocument({ locale, brand, nonce, children }: Props) {
           </header>
         )}
         <main id="main" className="mx-auto max-w-3xl px-4 pb-16 pt-6">
-          {children}
+          {/* Client islands get only the messages they use: every byte reaches a phone on a weak connection. */}
+          <NextIntlClientProvider locale={locale} messages={{ errors: messages.errors }}>
+            {children}
+          </NextIntlClientProvider>
         </main>
         <footer className="border-t border-neutral-200 bg-white">
           <div className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6 text-sm">
