@@ -27,6 +27,18 @@ if (config.GREENLIGHT_DEMO) {
   banner = describeDemo(await seedDemo(), config.APP_URL);
 }
 
+// The outbox dispatcher runs in this process unless separate workers do the sending (DISPATCHER=off).
+let dispatcher: { stop: () => Promise<void> } | undefined;
+if (process.env.DISPATCHER !== "off") {
+  const { startDispatcher } = await import("@/lib/notify/dispatcher");
+  const { defaultChannels } = await import("@/lib/notify/channels");
+  dispatcher = startDispatcher({
+    workerId: `web-${process.pid}`,
+    channels: defaultChannels(),
+    intervalMs: Number(process.env.DISPATCH_INTERVAL_MS ?? 2000),
+  });
+}
+
 const app = next({ dev, dir: process.cwd(), hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -45,6 +57,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await dispatcher?.stop();
   await disconnectDb().catch(() => undefined);
   await closeDatabase();
   process.exit(0);

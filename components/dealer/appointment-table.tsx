@@ -42,7 +42,11 @@ export function AppointmentTable({ caption, rows }: { caption: string; rows: App
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">
                     {format.dateTime(row.startsAt, { dateStyle: "medium", timeStyle: "short", timeZone: row.timeZone })}
                   </td>
-                  <td className="px-3 py-2 font-medium">{row.customerName}</td>
+                  <td className="px-3 py-2 font-medium">
+                    <a href={`/dealer/appointments/${row.id}`} className="underline underline-offset-2">
+                      {row.customerName}
+                    </a>
+                  </td>
                   <td className="px-3 py-2">
                     {row.car}
                     {row.registration && <span className="ml-2 text-neutral-600">{row.registration}</span>}

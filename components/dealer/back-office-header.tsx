@@ -8,10 +8,15 @@ export function BackOfficeHeader({ staff, signOut }: Props) {
   return (
     <header className="bg-neutral-900 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <nav aria-label="Greenlight">
+        <nav aria-label="Greenlight" className="flex items-center gap-5">
           <a href="/dealer" className="inline-flex min-h-11 items-center font-semibold">
             Greenlight · {t("nav.appointments")}
           </a>
+          {(staff.role === "ADMIN" || staff.role === "ADVISOR") && (
+            <a href="/dealer/outbox" className="inline-flex min-h-11 items-center">
+              {t("nav.outbox")}
+            </a>
+          )}
         </nav>
         <div className="flex items-center gap-4 text-sm">
           <span>{t("nav.signedInAs", { name: staff.name, role: t(`roles.${staff.role}`) })}</span>

@@ -38,8 +38,8 @@ export function customerLink(kind: "c" | "r", token: string): string {
 
 /**
  * Keeps the check-in invitation in step with the appointment (seed 003), in the caller's transaction:
- * - not yet invited: (re)plans it — the queued invitation and its unsent link are replaced, so a
- *   rescheduled appointment is invited at its new time, and one moved inside the window is not;
+ * - not yet invited: (re)plans it — the queued invitation is replaced, so a rescheduled appointment is
+ *   invited at its new time, and one moved inside the window is not;
  * - already invited: only the closing time follows the appointment day (the link stays the same);
  * - cancelled or finalized: everything queued is cancelled and every link closes at once.
  */
@@ -70,8 +70,13 @@ export async function syncCheckinSchedule(tx: Tx, input: { dealerId: string; app
   }
 
   const plan = planCheckin({ startsAt: appointment.startsAt, site: appointment.site, contacts: appointment.contacts, now });
+  // The invitation not sent yet is replaced (its sealed link goes with it); links already handed out
+  // (a confirmation, a reminder) stay valid and follow the new closing time.
   await cancelQueued(tx, { dealerId, appointmentId: appointment.id, kinds: ["CHECKIN_INVITATION"] }, now);
-  await revokeTokens(tx, { dealerId, appointmentId: appointment.id, purpose: "CHECKIN" }, now);
+  await tx.accessToken.updateMany({
+    where: { appointmentId: appointment.id, purpose: "CHECKIN", revokedAt: null },
+    data: { expiresAt: closesAt },
+  });
   await tx.checkIn.upsert({
     where: { appointmentId: appointment.id },
     create: {

@@ -55,7 +55,8 @@ export async function cancelQueued(
       channel: { in: ["EMAIL", "SMS"] },
       ...(where.kinds ? { kind: { in: where.kinds } } : {}),
     },
-    data: { status: "CANCELLED", cancelledAt: now },
+    // Dropping the payload drops the sealed link: a cancelled message keeps no way into the customer's page.
+    data: { status: "CANCELLED", cancelledAt: now, payload: {} },
   });
   return result.count;
 }

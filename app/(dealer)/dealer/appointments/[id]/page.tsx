@@ -1,0 +1,127 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { BackOfficeHeader } from "@/components/dealer/back-office-header";
+import { CheckinProgress } from "@/components/dealer/checkin-progress";
+import { CommunicationLog } from "@/components/dealer/communication-log";
+import { SendLinkForm } from "@/components/dealer/send-link-form";
+import { getAppointmentForStaff } from "@/lib/appointments/appointment-for-staff";
+import { CUSTOMER_HANDLERS, requireStaffPage } from "@/lib/auth/require-staff";
+import { formatMoney } from "@/lib/money";
+import { listCommunication } from "@/lib/notify/communication-log";
+import { signOutAction } from "../../actions";
+import { sendCheckinAction } from "./actions";
+
+type Props = { params: Promise<{ id: string }> };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function generateMetadata() {
+  const t = await getTranslations("dealer.appointment");
+  return { title: t("title") };
+}
+
+/** The appointment as the advisor reads it: check-in first, then the planned work, then the communication log. */
+export default async function AppointmentPage({ params }: Props) {
+  const staff = await requireStaffPage(CUSTOMER_HANDLERS);
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  const appointment = await getAppointmentForStaff({ id, dealerId: staff.dealerId });
+  if (!appointment) notFound();
+  const [log, t, format, locale] = await Promise.all([
+    listCommunication({ dealerId: staff.dealerId, appointmentId: id }),
+    getTranslations("dealer.appointment"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const tz = appointment.site.timeZone;
+  const contact = appointment.contacts[0];
+  const open = appointment.status !== "CANCELLED" && appointment.status !== "FINALIZED";
+
+  return (
+    <>
+      <BackOfficeHeader staff={staff} signOut={signOutAction} />
+      <main className="mx-auto max-w-6xl space-y-8 px-4 py-6">
+        <header>
+          <p className="text-sm text-neutral-700">
+            {appointment.externalId}
+            {appointment.workOrderRef && ` · ${appointment.workOrderRef}`} · {appointment.site.name}
+          </p>
+          <h1 className="text-2xl font-bold">{contact ? `${contact.firstName} ${contact.lastName}` : appointment.externalId}</h1>
+          <p>
+            {format.dateTime(appointment.startsAt, { dateStyle: "full", timeStyle: "short", timeZone: tz })} ·{" "}
+            {t(`status.${appointment.status}`)}
+          </p>
+          <p className="text-neutral-800">
+            {[appointment.vehicleMake, appointment.vehicleModel, appointment.vehicleRegistration].filter(Boolean).join(" · ")}
+          </p>
+        </header>
+
+        <section aria-labelledby="checkin-heading" className="space-y-3">
+          <h2 id="checkin-heading" className="text-lg font-semibold">
+            {t("checkin")}
+          </h2>
+          <CheckinProgress checkIn={appointment.checkIn} timeZone={tz} />
+          {open && (
+            <div className="flex flex-wrap gap-3">
+              <SendLinkForm appointmentId={id} channel="EMAIL" label={t("sendEmail")} action={sendCheckinAction} />
+              <SendLinkForm appointmentId={id} channel="SMS" label={t("sendSms")} action={sendCheckinAction} />
+            </div>
+          )}
+        </section>
+
+        <section aria-labelledby="work-heading">
+          <h2 id="work-heading" className="text-lg font-semibold">
+            {t("plannedWork")}
+          </h2>
+          <table className="mt-2 w-full rounded-lg bg-white text-left text-sm shadow-sm ring-1 ring-neutral-200">
+            <thead className="bg-neutral-50">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  {t("work")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("priceExclVat")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-neutral-200">
+              {appointment.plannedWork.map((line) => (
+                <tr key={line.id}>
+                  <td className="px-3 py-2">
+                    {line.title}
+                    {line.remarks && <span className="block text-neutral-600">{line.remarks}</span>}
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatMoney(line.unitPriceMinor, appointment.currency, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="mt-2 text-right font-semibold">
+            {t("totalInclVat", { total: formatMoney(appointment.totals.grossMinor, appointment.currency, locale) })}
+          </p>
+        </section>
+
+        <section aria-labelledby="log-heading">
+          <h2 id="log-heading" className="mb-2 text-lg font-semibold">
+            {t("communication")}
+          </h2>
+          <CommunicationLog
+            entries={log}
+            timeZone={tz}
+            actions={(entry) =>
+              open && entry.status === "FAILED" && entry.kind === "CHECKIN_INVITATION" ? (
+                <div className="mt-2">
+                  <SendLinkForm
+                    appointmentId={id}
+                    channel={entry.channel === "EMAIL" ? "SMS" : "EMAIL"}
+                    label={entry.channel === "EMAIL" ? t("sendSmsInstead") : t("sendEmailInstead")}
+                    action={sendCheckinAction}
+                  />
+                </div>
+              ) : null
+            }
+          />
+        </section>
+      </main>
+    </>
+  );
+}
