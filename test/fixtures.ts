@@ -67,3 +67,82 @@ export async function makeStaff(
 ) {
   return db().$transaction((tx) => createStaff(tx, { dealerId, email, name: email.split("@")[0] ?? email, role, password }));
 }
+
+export async function makeWebhookEndpoint(dealerId: string, url: string, events?: readonly string[]) {
+  const { createWebhookEndpoint } = await import("@/lib/webhooks/endpoints");
+  const { webhookEventTypes } = await import("@/lib/webhooks/emit");
+  return db().$transaction((tx) =>
+    createWebhookEndpoint(tx, { dealerId, url, events: events ?? webhookEventTypes, actor: { type: "SYSTEM" } }),
+  );
+}
+
+/** A dealer in its own colour, language and (optionally) logo, for message rendering tests. */
+export async function makeThemedDealer(
+  slug: string,
+  theme: {
+    name?: string;
+    primaryColor?: string;
+    defaultLocale?: "en" | "fr" | "de" | "sv" | "nl";
+    logoAssetId?: string;
+    timeZone?: string;
+  } = {},
+) {
+  const dealer = await db().$transaction((tx) =>
+    createDealer(tx, {
+      name: theme.name ?? `Dealer ${slug}`,
+      slug,
+      defaultLocale: theme.defaultLocale ?? "en",
+      primaryColor: theme.primaryColor ?? "#1f4e79",
+      site: {
+        slug: "main",
+        name: `${slug} main site`,
+        timeZone: theme.timeZone ?? "Europe/Brussels",
+        addressLine: "Street 1",
+        postalCode: "1000",
+        city: "Brussels",
+        country: "BE",
+        phone: "+32 2 000 00 00",
+        email: `${slug}@example.com`,
+      },
+    }),
+  );
+  if (theme.logoAssetId) await db().dealer.update({ where: { id: dealer.id }, data: { logoAssetId: theme.logoAssetId } });
+  return dealer;
+}
+
+/** An appointment with the given contacts (the first one as DRIVER unless a role is given). */
+export async function makeAppointmentWithContacts(
+  dealer: { id: string; siteId: string },
+  input: {
+    externalId: string;
+    startsAt?: Date;
+    contacts: {
+      role?: "DRIVER" | "OWNER" | "CONTRACTOR";
+      firstName: string;
+      lastName?: string;
+      email?: string | null;
+      phone?: string | null;
+      locale: string;
+    }[];
+  },
+) {
+  return db().appointment.create({
+    data: {
+      dealerId: dealer.id,
+      siteId: dealer.siteId,
+      externalId: input.externalId,
+      startsAt: input.startsAt ?? new Date(Date.now() + 5 * 86_400_000),
+      contacts: {
+        create: input.contacts.map((contact, index) => ({
+          role: contact.role ?? (["DRIVER", "OWNER", "CONTRACTOR"] as const)[index] ?? "DRIVER",
+          firstName: contact.firstName,
+          lastName: contact.lastName ?? "Customer",
+          email: contact.email ?? null,
+          phone: contact.phone ?? null,
+          locale: contact.locale,
+        })),
+      },
+    },
+    select: { id: true, startsAt: true },
+  });
+}
