@@ -42,6 +42,8 @@ type DemoAppointment = {
   time: string;
   status: "SCHEDULED" | "CANCELLED";
   checkin: CheckInState | "AUTO";
+  /** The invitation e-mail bounced: what the advisor sees when a delivery fails. */
+  bouncedInvitation?: boolean;
   report?: ReportState;
   link?: { name: string; purpose: "CHECKIN" | "REPORT" };
   contact: { firstName: string; lastName: string; email: string; phone: string; locale: string };
@@ -149,6 +151,18 @@ export const demoAppointments: DemoAppointment[] = [
     contact: { firstName: "Erik", lastName: "Johansson", email: "erik@example.com", phone: "+46707654321", locale: "sv" },
     vehicle: { make: "Volvo", model: "XC60", modelYear: 2017, registration: "XYZ 789", vin: "YV1UZA8VCH1234563", mileageKm: 140200 },
     planned: [service, wipers],
+  },
+  {
+    externalId: "A-1009",
+    site: "ghent",
+    dayOffset: 2,
+    time: "15:30",
+    status: "SCHEDULED",
+    checkin: "NOT_APPLICABLE",
+    bouncedInvitation: true,
+    contact: { firstName: "Noah", lastName: "Claes", email: "noah@invalid.example", phone: "+32470246810", locale: "nl" },
+    vehicle: { make: "Volvo", model: "EX30", modelYear: 2025, registration: "2-STU-901", vin: "YV1EXA8VCS1234564", mileageKm: 8100 },
+    planned: [check],
   },
 ];
 
@@ -327,6 +341,25 @@ async function upsertAppointment(tx: Tx, dealerId: string, siteId: string, item:
   });
   if (state === "SUBMITTED") await createSubmittedRevision(tx, dealerId, appointment.id, now);
   if (item.report) await createReport(tx, dealerId, appointment.id, item.report, now);
+  if (item.bouncedInvitation) {
+    await tx.notification.create({
+      data: {
+        dealerId,
+        appointmentId: appointment.id,
+        kind: "CHECKIN_INVITATION",
+        channel: "EMAIL",
+        status: "FAILED",
+        recipient: item.contact.email,
+        recipientRole: "DRIVER",
+        locale: item.contact.locale,
+        dueAt: new Date(now.getTime() - 3600_000),
+        attempts: 1,
+        failedAt: new Date(now.getTime() - 3600_000),
+        lastError: "SMTP EENVELOPE: 550 5.1.1 <noah@invalid.example>: mailbox unavailable",
+        bodyText: "",
+      },
+    });
+  }
   return { id: appointment.id, created: true };
 }
 
