@@ -19,10 +19,20 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("staff.sign_in_failed"), reason: z.enum(["bad_credentials", "rate_limited", "inactive"]) }),
   z.object({ type: z.literal("appointment.upserted"), version: z.number().int().positive(), created: z.boolean() }),
   z.object({ type: z.literal("appointment.cancelled") }),
+  z.object({ type: z.literal("checkin.link_sent"), channel: z.enum(["EMAIL", "SMS"]), notificationId: z.string() }),
+  z.object({ type: z.literal("report.items_set"), draftVersion: z.number().int().positive() }),
+  z.object({
+    type: z.literal("report.sent"),
+    version: z.number().int().positive(),
+    channel: z.enum(["EMAIL", "SMS"]),
+    notificationId: z.string(),
+  }),
   z.object({ type: z.literal("api_key.created"), keyId: z.string() }),
   z.object({ type: z.literal("api_key.revoked"), keyId: z.string() }),
   z.object({ type: z.literal("staff.created"), staffUserId: z.string(), role: z.string() }),
   z.object({ type: z.literal("dealer.created") }),
+  z.object({ type: z.literal("webhook_endpoint.created"), endpointId: z.string(), events: z.array(z.string()) }),
+  z.object({ type: z.literal("webhook_endpoint.deactivated"), endpointId: z.string() }),
 ]);
 
 export type AuditEventData = z.infer<typeof auditEventSchema>;

@@ -91,7 +91,8 @@ describe("admin CLI: usage", () => {
     const run = admin("--help");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Usage: npm run admin -- <command>");
-    for (const command of ["create-dealer", "create-staff", "create-api-key", "seed-demo"]) expect(run.stdout).toContain(command);
+    for (const command of ["create-dealer", "create-staff", "create-api-key", "create-webhook", "list-webhooks", "seed-demo"])
+      expect(run.stdout).toContain(command);
     expect(run.stderr).toBe("");
   });
 
@@ -244,6 +245,62 @@ describe("admin CLI: commands", () => {
       const run = admin("create-api-key", "--dealer", "nope");
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('No dealer with slug "nope".');
+      expect(run.stdout).toBe("");
+    },
+    SLOW,
+  );
+
+  it(
+    "create-webhook prints the signing secret once; list-webhooks shows the endpoint without it",
+    () => {
+      const url = "https://dms.cli-motors.test/hooks";
+      const run = admin(
+        "create-webhook",
+        "--dealer",
+        "cli-motors",
+        "--url",
+        url,
+        "--events",
+        "report.responded, checkin.submitted",
+        "--json",
+      );
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      const created = json(run);
+      expect(created).toEqual({
+        ok: true,
+        id: expect.any(String),
+        url,
+        events: ["checkin.submitted", "report.responded"],
+        secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{43}$/),
+      });
+
+      const listed = admin("list-webhooks", "--dealer", "cli-motors", "--json");
+      expect(listed.status).toBe(0);
+      expect(json(listed)).toEqual({
+        ok: true,
+        webhooks: [{ id: created.id, url, events: ["checkin.submitted", "report.responded"], active: true, createdAt: expect.any(String) }],
+      });
+      expect(listed.stdout).not.toContain(created.secret as string);
+    },
+    SLOW,
+  );
+
+  it(
+    "create-webhook refuses an unknown event and names the field",
+    () => {
+      const run = admin(
+        "create-webhook",
+        "--dealer",
+        "cli-motors",
+        "--url",
+        "https://dms.cli-motors.test/hooks",
+        "--events",
+        "checkin.deleted",
+      );
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("Invalid input");
+      expect(run.stderr).toContain("events.0");
       expect(run.stdout).toBe("");
     },
     SLOW,

@@ -9,6 +9,8 @@ import { db, disconnectDb } from "@/lib/db";
 import { closeDatabase } from "@/lib/db/connection";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { isAppError } from "@/lib/errors";
+import { webhookEventTypes } from "@/lib/webhooks/emit";
+import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
 
 const USAGE = `Usage: npm run admin -- <command> [options] [--json]
 
@@ -19,6 +21,9 @@ Commands:
   create-staff    --dealer <slug> --email <email> --name <name> --role admin|advisor|mechanic|marketing [--password <pw>]
                   (without --password a one-time password is generated and printed once)
   create-api-key  --dealer <slug> [--name <label>]   (the key is printed once)
+  create-webhook  --dealer <slug> --url <https://…> --events <event,event,…>   (the signing secret is printed once)
+                  events: ${webhookEventTypes.join(", ")}
+  list-webhooks   --dealer <slug>
   seed-demo       creates or refreshes the demo dealer and prints its links
 
 With the embedded database, stop the server first (one process owns the data directory).`;
@@ -43,6 +48,8 @@ const options = {
   dealer: { type: "string" },
   role: { type: "string" },
   password: { type: "string" },
+  url: { type: "string" },
+  events: { type: "string" },
 } as const;
 
 function required(values: Record<string, unknown>, ...names: string[]): void {
@@ -105,6 +112,29 @@ async function runCommand(command: string | undefined, v: Record<string, string 
       const key = await db().$transaction((tx) => createApiKey(tx, { dealerId, name: s("name") || "API key", actor: { type: "SYSTEM" } }));
       return { json: { id: key.id, key: key.key }, text: `API key (shown once, store it now):\n${key.key}` };
     }
+    case "create-webhook": {
+      required(v, "dealer", "url", "events");
+      const dealerId = await dealerIdFor(s("dealer"));
+      const events = s("events")
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean);
+      const endpoint = await db().$transaction((tx) =>
+        createWebhookEndpoint(tx, { dealerId, url: s("url"), events, actor: { type: "SYSTEM" } }),
+      );
+      return {
+        json: endpoint,
+        text:
+          `Created webhook ${endpoint.id} → ${endpoint.url} (${endpoint.events.join(", ")}).\n` +
+          `Signing secret (shown once, store it now):\n${endpoint.secret}`,
+      };
+    }
+    case "list-webhooks": {
+      required(v, "dealer");
+      const webhooks = await listWebhookEndpoints({ dealerId: await dealerIdFor(s("dealer")) });
+      const lines = webhooks.map((w) => `${w.id}  ${w.active ? "active  " : "inactive"}  ${w.url}  ${w.events.join(",")}`);
+      return { json: { webhooks }, text: lines.length ? lines.join("\n") : "No webhook endpoints." };
+    }
     case "seed-demo": {
       const credentials = await seedDemo();
       const appUrl = process.env.APP_URL ?? "http://localhost:3000";
@@ -131,7 +161,7 @@ async function main(): Promise<number> {
   const command = positionals[0];
   const asJson = values.json === true;
   try {
-    if (!["create-dealer", "create-staff", "create-api-key", "seed-demo"].includes(command ?? "")) {
+    if (!["create-dealer", "create-staff", "create-api-key", "create-webhook", "list-webhooks", "seed-demo"].includes(command ?? "")) {
       throw new UsageError(command ? `Unknown command "${command}".` : "No command given.");
     }
     await migrateDatabase();

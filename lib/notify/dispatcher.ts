@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import type { NotificationChannel } from "@/lib/db/generated/client";
 import { redactLink } from "@/lib/notify/seal";
-import { DeliveryError, type Channel, type OutboxMessage } from "@/lib/notify/types";
+import { DeliveryError, type Channel, type Delivered, type OutboxMessage } from "@/lib/notify/types";
 import { emitEvent } from "@/lib/webhooks/emit";
 
 /**
@@ -23,7 +23,7 @@ export type DispatchOptions = {
   now?: () => Date;
 };
 
-type ClaimedRow = OutboxMessage & { maxAttempts: number; createdAt: Date };
+type ClaimedRow = OutboxMessage & { maxAttempts: number; createdAt: Date; dueAt: Date };
 
 export async function claimDue(options: { workerId: string; limit: number; leaseMs: number; now: Date }): Promise<ClaimedRow[]> {
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
@@ -38,7 +38,7 @@ export async function claimDue(options: { workerId: string; limit: number; lease
         LIMIT ${options.limit}
         FOR UPDATE SKIP LOCKED)
     RETURNING n."id", n."dealerId", n."appointmentId", n."kind", n."channel", n."recipient", n."locale", n."payload",
-              n."webhookEndpointId", n."attempts", n."maxAttempts", n."createdAt"`;
+              n."webhookEndpointId", n."attempts", n."maxAttempts", n."createdAt", n."dueAt"`;
 }
 
 /** Exponential back-off: 30 s, 1 min, 2 min … capped at 2 h, with ±20 % jitter so retries spread out. */
@@ -59,57 +59,71 @@ function shouldGiveUp(row: ClaimedRow, error: unknown, now: Date): boolean {
 async function deliverOne(
   row: ClaimedRow,
   workerId: string,
-  channels: DispatchOptions["channels"],
-  now: () => Date,
-): Promise<"sent" | "retry" | "failed"> {
+  options: { channels: DispatchOptions["channels"]; now: () => Date; leaseMs: number },
+): Promise<"sent" | "retry" | "failed" | "skipped"> {
+  const { channels, now, leaseMs } = options;
+  // A row waits in this batch's queue while earlier ones are sent: renew its lease first, and leave it
+  // alone if it ran out meanwhile (another dispatcher may have taken it), so it is never sent twice.
+  const held = await db().notification.updateMany({
+    where: { id: row.id, leasedBy: workerId, status: "SENDING", leaseUntil: { gt: now() } },
+    data: { leaseUntil: new Date(now().getTime() + leaseMs) },
+  });
+  if (held.count === 0) return "skipped";
+
+  let delivered: Delivered;
   try {
-    const delivered = await channels[row.channel](row);
+    delivered = await channels[row.channel](row);
+  } catch (error) {
+    return recordFailure(row, workerId, error, now());
+  }
+  // Only the channel call decides success: a failing write after a delivered message must not turn it
+  // into "failed" (the lease then runs out and the row is retried — at-least-once, as documented).
+  await db().$transaction(async (tx) => {
+    const updated = await tx.notification.updateMany({
+      where: { id: row.id, leasedBy: workerId, status: "SENDING" },
+      data: {
+        status: "SENT",
+        sentAt: now(),
+        leaseUntil: null,
+        lastError: null,
+        providerMessageId: delivered.providerMessageId,
+        ...(delivered.subject !== undefined ? { subject: delivered.subject } : {}),
+        ...(delivered.bodyText !== undefined ? { bodyText: redactLink(delivered.bodyText) } : {}),
+        ...(delivered.bodyHtml !== undefined ? { bodyHtml: delivered.bodyHtml && redactLink(delivered.bodyHtml) } : {}),
+        // The sealed link has done its job; nothing of the token stays behind.
+        payload: withoutSealedLink(row.payload),
+      },
+    });
+    if (updated.count === 1) await afterSent(tx, row, now());
+  });
+  return "sent";
+}
+
+async function recordFailure(row: ClaimedRow, workerId: string, error: unknown, at: Date): Promise<"retry" | "failed"> {
+  const message = error instanceof Error ? error.message.slice(0, 1000) : String(error);
+  if (shouldGiveUp(row, error, at)) {
     await db().$transaction(async (tx) => {
       const updated = await tx.notification.updateMany({
         where: { id: row.id, leasedBy: workerId, status: "SENDING" },
-        data: {
-          status: "SENT",
-          sentAt: now(),
-          leaseUntil: null,
-          lastError: null,
-          providerMessageId: delivered.providerMessageId,
-          ...(delivered.subject !== undefined ? { subject: delivered.subject } : {}),
-          ...(delivered.bodyText !== undefined ? { bodyText: redactLink(delivered.bodyText) } : {}),
-          ...(delivered.bodyHtml !== undefined ? { bodyHtml: delivered.bodyHtml && redactLink(delivered.bodyHtml) } : {}),
-          // The sealed link has done its job; nothing of the token stays behind.
-          payload: withoutSealedLink(row.payload),
-        },
+        data: { status: "FAILED", failedAt: at, leaseUntil: null, lastError: message, payload: withoutSealedLink(row.payload) },
       });
-      if (updated.count === 1) await afterSent(tx, row, now());
-    });
-    return "sent";
-  } catch (error) {
-    const message = error instanceof Error ? error.message.slice(0, 1000) : String(error);
-    const at = now();
-    if (shouldGiveUp(row, error, at)) {
-      await db().$transaction(async (tx) => {
-        const updated = await tx.notification.updateMany({
-          where: { id: row.id, leasedBy: workerId, status: "SENDING" },
-          data: { status: "FAILED", failedAt: at, leaseUntil: null, lastError: message, payload: withoutSealedLink(row.payload) },
+      if (updated.count === 1 && row.channel !== "WEBHOOK") {
+        await emitEvent(tx, {
+          dealerId: row.dealerId,
+          appointmentId: row.appointmentId,
+          type: "notification.failed",
+          data: { notificationId: row.id, kind: row.kind, channel: row.channel, error: message },
+          now: at,
         });
-        if (updated.count === 1 && row.channel !== "WEBHOOK") {
-          await emitEvent(tx, {
-            dealerId: row.dealerId,
-            appointmentId: row.appointmentId,
-            type: "notification.failed",
-            data: { notificationId: row.id, kind: row.kind, channel: row.channel, error: message },
-            now: at,
-          });
-        }
-      });
-      return "failed";
-    }
-    await db().notification.updateMany({
-      where: { id: row.id, leasedBy: workerId, status: "SENDING" },
-      data: { status: "QUEUED", dueAt: new Date(at.getTime() + backoffMs(row.attempts)), leaseUntil: null, lastError: message },
+      }
     });
-    return "retry";
+    return "failed";
   }
+  await db().notification.updateMany({
+    where: { id: row.id, leasedBy: workerId, status: "SENDING" },
+    data: { status: "QUEUED", dueAt: new Date(at.getTime() + backoffMs(row.attempts)), leaseUntil: null, lastError: message },
+  });
+  return "retry";
 }
 
 /** What a sent message changes: a check-in invitation moves the check-in to "sent". */
@@ -136,21 +150,24 @@ function withoutSealedLink(payload: unknown): object {
   return rest;
 }
 
-export type TickResult = { claimed: number; sent: number; retried: number; failed: number };
+export type TickResult = { claimed: number; sent: number; retried: number; failed: number; skipped: number };
 
 /** One round: claim up to a batch of due rows and deliver them with bounded concurrency. */
 export async function dispatchOnce(options: DispatchOptions): Promise<TickResult> {
   const workerId = options.workerId ?? `dispatcher-${randomUUID()}`;
   const now = options.now ?? (() => new Date());
-  const rows = await claimDue({ workerId, limit: options.batchSize ?? 25, leaseMs: options.leaseMs ?? 120_000, now: now() });
-  const result: TickResult = { claimed: rows.length, sent: 0, retried: 0, failed: 0 };
-  const queue = [...rows];
+  const leaseMs = options.leaseMs ?? 120_000;
+  const rows = await claimDue({ workerId, limit: options.batchSize ?? 25, leaseMs, now: now() });
+  const result: TickResult = { claimed: rows.length, sent: 0, retried: 0, failed: 0, skipped: 0 };
+  // RETURNING gives no order: send the oldest due first.
+  const queue = [...rows].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   const worker = async () => {
     for (let row = queue.shift(); row; row = queue.shift()) {
-      const outcome = await deliverOne(row, workerId, options.channels, now);
+      const outcome = await deliverOne(row, workerId, { channels: options.channels, now, leaseMs });
       if (outcome === "sent") result.sent++;
       else if (outcome === "retry") result.retried++;
-      else result.failed++;
+      else if (outcome === "failed") result.failed++;
+      else result.skipped++;
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 5, rows.length) }, worker));
