@@ -30,10 +30,13 @@ export function withApiKey<P>(handler: (ctx: ApiContext<P>) => Promise<Response>
       if (!apiKey.lastUsedAt || Date.now() - apiKey.lastUsedAt.getTime() > 60_000) {
         await db().apiKey.update({ where: { id: apiKey.id }, data: { lastUsedAt: new Date() } });
       }
-      return await handler({ request, dealerId: apiKey.dealerId, apiKeyId: apiKey.id, params: await segment.params, requestId });
+      const response = await handler({ request, dealerId: apiKey.dealerId, apiKeyId: apiKey.id, params: await segment.params, requestId });
+      if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-store");
+      return response;
     } catch (error) {
       if (!isAppError(error)) console.error(`[api] request ${requestId} failed`, error);
-      return problemResponse(error, requestId);
+      // Answers depend on the key and change with every write: no cache may keep one, errors included.
+      return problemResponse(error, requestId, { "Cache-Control": "no-store" });
     }
   };
 }

@@ -60,18 +60,27 @@ async function linkFor(tx: Tx, dealerId: string, appointment: Loaded, role: Cont
 export async function syncAppointmentMessages(tx: Tx, input: { dealerId: string; appointmentId: string; now?: Date }): Promise<void> {
   const now = input.now ?? new Date();
   await syncCheckinSchedule(tx, input);
-  await cancelQueued(tx, { dealerId: input.dealerId, appointmentId: input.appointmentId, kinds: ["APPOINTMENT_REMINDER"] }, now);
   const appointment = await load(tx, input.dealerId, input.appointmentId);
   const days = appointment.site.reminderDaysBefore;
-  if (appointment.status !== "SCHEDULED" || !days) return;
-  const dueAt = checkinSendInstant({
-    startsAt: appointment.startsAt,
-    timeZone: appointment.site.timeZone,
-    windowDays: days,
-    sendTime: appointment.site.checkinSendTime,
-  });
+  const dueAt =
+    appointment.status === "SCHEDULED" && days
+      ? checkinSendInstant({
+          startsAt: appointment.startsAt,
+          timeZone: appointment.site.timeZone,
+          windowDays: days,
+          sendTime: appointment.site.checkinSendTime,
+        })
+      : null;
   const to = reachable(appointment);
-  if (dueAt <= now || !to) return;
+  const queued = await tx.notification.findMany({
+    where: { dealerId: input.dealerId, appointmentId: appointment.id, kind: "APPOINTMENT_REMINDER", status: "QUEUED" },
+    select: { dueAt: true, recipient: true },
+  });
+  const [only] = queued;
+  // An unchanged reminder stays as it is; a moved one is replaced.
+  if (dueAt && to && queued.length === 1 && only?.dueAt.getTime() === dueAt.getTime() && only?.recipient === to.address) return;
+  await cancelQueued(tx, { dealerId: input.dealerId, appointmentId: input.appointmentId, kinds: ["APPOINTMENT_REMINDER"] }, now);
+  if (!dueAt || dueAt <= now || !to) return;
   await enqueue(tx, {
     dealerId: input.dealerId,
     appointmentId: appointment.id,

@@ -77,6 +77,15 @@ describe("check-in invitation scheduling (seed 003)", () => {
     expect((await db().checkIn.findUniqueOrThrow({ where: { appointmentId: ids.appointmentId } })).state).toBe("NOT_APPLICABLE");
   });
 
+  it("leaves the queued invitation and reminder alone when a change does not touch them", async () => {
+    const ids = await appointment("sched-e", [{ role: "DRIVER", email: "d@x.test" }], 1);
+    await db().$transaction((tx) => syncAppointmentMessages(tx, { ...ids, now }));
+    await db().appointment.update({ where: { id: ids.appointmentId }, data: { workOrderRef: "WO-2" } });
+    await db().$transaction((tx) => syncAppointmentMessages(tx, { ...ids, now }));
+    const rows = await db().notification.findMany({ where: { appointmentId: ids.appointmentId } });
+    expect(rows.map((r) => `${r.kind}:${r.status}`).sort()).toEqual(["APPOINTMENT_REMINDER:QUEUED", "CHECKIN_INVITATION:QUEUED"]);
+  });
+
   it("on cancellation cancels everything queued and closes every link at once", async () => {
     const ids = await appointment("sched-c", [{ role: "DRIVER", email: "d@x.test" }], 1);
     await db().$transaction((tx) => syncAppointmentMessages(tx, { ...ids, now }));

@@ -70,13 +70,30 @@ export async function syncCheckinSchedule(tx: Tx, input: { dealerId: string; app
   }
 
   const plan = planCheckin({ startsAt: appointment.startsAt, site: appointment.site, contacts: appointment.contacts, now });
-  // The invitation not sent yet is replaced (its sealed link goes with it); links already handed out
-  // (a confirmation, a reminder) stay valid and follow the new closing time.
-  await cancelQueued(tx, { dealerId, appointmentId: appointment.id, kinds: ["CHECKIN_INVITATION"] }, now);
   await tx.accessToken.updateMany({
     where: { appointmentId: appointment.id, purpose: "CHECKIN", revokedAt: null },
     data: { expiresAt: closesAt },
   });
+  const contact = appointment.contacts.find((c) => c.role === plan.recipientRole);
+  const recipient = recipientAddress(contact, plan.channel);
+  const queued = await tx.notification.findMany({
+    where: { dealerId, appointmentId: appointment.id, kind: "CHECKIN_INVITATION", status: "QUEUED" },
+    select: { dueAt: true, recipient: true, channel: true },
+  });
+  const [only] = queued;
+  // A change that does not touch the invitation (say the work-order reference) leaves it as it is.
+  if (
+    plan.state === "SCHEDULED" &&
+    queued.length === 1 &&
+    only?.dueAt.getTime() === plan.sendAt?.getTime() &&
+    only?.recipient === recipient &&
+    only?.channel === plan.channel
+  ) {
+    return plan.state;
+  }
+  // Otherwise the invitation not sent yet is replaced (its sealed link goes with it); links already
+  // handed out (a confirmation, a reminder) stay valid and follow the new closing time.
+  await cancelQueued(tx, { dealerId, appointmentId: appointment.id, kinds: ["CHECKIN_INVITATION"] }, now);
   await tx.checkIn.upsert({
     where: { appointmentId: appointment.id },
     create: {
@@ -91,8 +108,6 @@ export async function syncCheckinSchedule(tx: Tx, input: { dealerId: string; app
     update: { state: plan.state, sendAt: plan.sendAt, closesAt, recipientRole: plan.recipientRole, channel: plan.channel },
   });
   if (plan.state === "SCHEDULED" && plan.sendAt && plan.recipientRole && plan.channel) {
-    const contact = appointment.contacts.find((c) => c.role === plan.recipientRole);
-    const recipient = recipientAddress(contact, plan.channel);
     if (recipient) {
       const token = await issueToken(tx, {
         dealerId,
