@@ -19,6 +19,7 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("staff.sign_in_failed"), reason: z.enum(["bad_credentials", "rate_limited", "inactive"]) }),
   z.object({ type: z.literal("appointment.upserted"), version: z.number().int().positive(), created: z.boolean() }),
   z.object({ type: z.literal("appointment.cancelled") }),
+  z.object({ type: z.literal("appointment.finalized") }),
   z.object({ type: z.literal("checkin.link_sent"), channel: z.enum(["EMAIL", "SMS"]), notificationId: z.string() }),
   z.object({ type: z.literal("report.items_set"), draftVersion: z.number().int().positive() }),
   z.object({

@@ -88,6 +88,31 @@ const vehicleSchema = z.object({
     .transform((value) => value ?? null),
 });
 
+const mileage = z
+  .number()
+  .int()
+  .min(0)
+  .max(10_000_000)
+  .nullish()
+  .transform((value) => value ?? null);
+
+/**
+ * What the customer asked for when requesting the appointment (seed 000), filled in by the advisor on
+ * the customer's behalf or pushed by a DMS: additive to api-v1, optional. When a body has no `intake`
+ * the stored one is kept.
+ */
+const intakeSchema = z.object({
+  requestedServiceMileageKm: mileage,
+  lastServiceMileageKm: mileage,
+  lastServiceDate: z.iso
+    .date()
+    .nullish()
+    .transform((value) => value ?? null),
+  preferredDates: z.array(requiredText(100)).max(5).default([]),
+  dropOffPreference: optionalText(1000, { multiline: true }),
+  proposalExpiresAt: optionalInstantSchema,
+});
+
 const noVehicle = { vin: null, registration: null, make: null, model: null, modelYear: null, mileageKm: null };
 
 /**
@@ -108,6 +133,7 @@ export const appointmentBodySchema = z
     vehicle: vehicleSchema.nullish().transform((value) => value ?? noVehicle),
     contacts: z.array(contactSchema).min(1).max(3),
     plannedWork: z.array(plannedWorkLineSchema).max(100).default([]),
+    intake: intakeSchema.optional(),
   })
   .superRefine(
     (body, ctx) => {
@@ -115,6 +141,12 @@ export const appointmentBodySchema = z
       const raw: unknown = body;
       if (!isObject(raw)) return;
       const contacts: unknown[] = Array.isArray(raw.contacts) ? raw.contacts : [];
+      // Seed 000: a proposal must expire before the appointment it proposes.
+      if (isObject(raw.intake) && raw.intake.proposalExpiresAt instanceof Date && raw.startsAt instanceof Date) {
+        if (raw.intake.proposalExpiresAt >= raw.startsAt) {
+          ctx.addIssue({ code: "custom", path: ["intake", "proposalExpiresAt"], message: "must be before the appointment" });
+        }
+      }
       const seen = new Set<unknown>();
       contacts.forEach((contact, index) => {
         const role = isObject(contact) ? contact.role : undefined;

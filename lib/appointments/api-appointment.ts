@@ -27,6 +27,12 @@ const appointmentSelect = {
   vehicleMileageKm: true,
   cancelledAt: true,
   finalizedAt: true,
+  requestedServiceMileageKm: true,
+  lastServiceMileageKm: true,
+  lastServiceDate: true,
+  preferredDates: true,
+  dropOffPreference: true,
+  proposalExpiresAt: true,
   site: { select: { slug: true, timeZone: true } },
   contacts: { select: { role: true, firstName: true, lastName: true, email: true, phone: true, locale: true } },
   plannedWork: {
@@ -105,6 +111,14 @@ export async function getAppointmentJson(input: { dealerId: string; externalId: 
     })),
     plannedWork: plannedWorkJson(row),
     plannedWorkTotals: totalsWithRatesJson(computeTotals(row.plannedWork), row.currency),
+    intake: {
+      requestedServiceMileageKm: row.requestedServiceMileageKm,
+      lastServiceMileageKm: row.lastServiceMileageKm,
+      lastServiceDate: row.lastServiceDate ? row.lastServiceDate.toISOString().slice(0, 10) : null,
+      preferredDates: Array.isArray(row.preferredDates) ? row.preferredDates : [],
+      dropOffPreference: row.dropOffPreference,
+      proposalExpiresAt: utc(row.proposalExpiresAt),
+    },
     cancelledAt: utc(row.cancelledAt),
     finalizedAt: utc(row.finalizedAt),
     checkin: await checkinJson(db(), {

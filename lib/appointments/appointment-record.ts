@@ -28,6 +28,26 @@ export type AppointmentRecord = {
   };
   contacts: ContactRecord[];
   plannedWork: WorkLineRecord[];
+  /** Present when the change carries it (staff intake, a DMS that sends it); absent = keep what is stored. */
+  intake?: IntakeRecord;
+};
+
+export type IntakeRecord = {
+  requestedServiceMileageKm: number | null;
+  lastServiceMileageKm: number | null;
+  lastServiceDate: string | null;
+  preferredDates: string[];
+  dropOffPreference: string | null;
+  proposalExpiresAt: string | null;
+};
+
+export const emptyIntake: IntakeRecord = {
+  requestedServiceMileageKm: null,
+  lastServiceMileageKm: null,
+  lastServiceDate: null,
+  preferredDates: [],
+  dropOffPreference: null,
+  proposalExpiresAt: null,
 };
 
 export type ContactRecord = {
@@ -110,6 +130,18 @@ export function recordFromBody(body: AppointmentBody, context: { siteId: string;
         vatRateBp: parseVatRate(line.vatRate),
       }),
     ),
+    ...(body.intake
+      ? {
+          intake: {
+            requestedServiceMileageKm: body.intake.requestedServiceMileageKm,
+            lastServiceMileageKm: body.intake.lastServiceMileageKm,
+            lastServiceDate: body.intake.lastServiceDate,
+            preferredDates: body.intake.preferredDates,
+            dropOffPreference: body.intake.dropOffPreference,
+            proposalExpiresAt: iso(body.intake.proposalExpiresAt),
+          },
+        }
+      : {}),
   };
 }
 
@@ -129,6 +161,12 @@ export const recordSelect = {
   vehicleModel: true,
   vehicleModelYear: true,
   vehicleMileageKm: true,
+  requestedServiceMileageKm: true,
+  lastServiceMileageKm: true,
+  lastServiceDate: true,
+  preferredDates: true,
+  dropOffPreference: true,
+  proposalExpiresAt: true,
   contacts: { select: { role: true, firstName: true, lastName: true, email: true, phone: true, locale: true } },
   plannedWork: {
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -142,7 +180,20 @@ export type RecordRow = Prisma.AppointmentGetPayload<{ select: typeof recordSele
  * The stored appointment as a record. Only the DMS's own planned-work lines belong to it: lines added in
  * Greenlight (by staff, or converted from a check-in or report answer) are not the DMS's to replace.
  */
-export function recordFromRow(row: RecordRow): AppointmentRecord {
+export function intakeFromRow(row: RecordRow): IntakeRecord {
+  const preferred = Array.isArray(row.preferredDates) ? row.preferredDates.filter((d): d is string => typeof d === "string") : [];
+  return {
+    requestedServiceMileageKm: row.requestedServiceMileageKm,
+    lastServiceMileageKm: row.lastServiceMileageKm,
+    lastServiceDate: row.lastServiceDate ? row.lastServiceDate.toISOString().slice(0, 10) : null,
+    preferredDates: preferred,
+    dropOffPreference: row.dropOffPreference,
+    proposalExpiresAt: iso(row.proposalExpiresAt),
+  };
+}
+
+/** `withIntake`: compare the intake too (only when the incoming change carries one). */
+export function recordFromRow(row: RecordRow, options: { withIntake?: boolean } = {}): AppointmentRecord {
   return {
     siteId: row.siteId,
     status: row.status,
@@ -162,6 +213,7 @@ export function recordFromRow(row: RecordRow): AppointmentRecord {
     },
     contacts: row.contacts.map(contactRecord).sort(byRole),
     plannedWork: row.plannedWork.filter((line) => line.source === "DMS").map(lineRecord),
+    ...(options.withIntake ? { intake: intakeFromRow(row) } : {}),
   };
 }
 
@@ -177,7 +229,12 @@ export function snapshotData(input: {
 }
 
 export function snapshotFromRow(row: RecordRow & { externalId: string; version: number }): Prisma.InputJsonObject {
-  return snapshotData({ externalId: row.externalId, version: row.version, record: recordFromRow(row), lines: row.plannedWork });
+  return snapshotData({
+    externalId: row.externalId,
+    version: row.version,
+    record: recordFromRow(row, { withIntake: true }),
+    lines: row.plannedWork,
+  });
 }
 
 export function sameRecord(a: AppointmentRecord, b: AppointmentRecord): boolean {
@@ -201,6 +258,16 @@ export function appointmentColumns(record: AppointmentRecord) {
     vehicleModel: record.vehicle.model,
     vehicleModelYear: record.vehicle.modelYear,
     vehicleMileageKm: record.vehicle.mileageKm,
+    ...(record.intake
+      ? {
+          requestedServiceMileageKm: record.intake.requestedServiceMileageKm,
+          lastServiceMileageKm: record.intake.lastServiceMileageKm,
+          lastServiceDate: record.intake.lastServiceDate ? new Date(`${record.intake.lastServiceDate}T00:00:00Z`) : null,
+          preferredDates: record.intake.preferredDates,
+          dropOffPreference: record.intake.dropOffPreference,
+          proposalExpiresAt: record.intake.proposalExpiresAt ? new Date(record.intake.proposalExpiresAt) : null,
+        }
+      : {}),
   };
 }
 

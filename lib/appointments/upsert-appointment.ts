@@ -3,6 +3,7 @@ import type { AppointmentBody } from "@/lib/api/appointment-schema";
 import {
   appointmentColumns,
   contactRows,
+  emptyIntake,
   lineRows,
   recordFromBody,
   recordFromRow,
@@ -58,7 +59,8 @@ async function create(tx: Tx, input: UpsertAppointmentInput, record: Appointment
   const data = snapshotData({
     externalId,
     version: 1,
-    record,
+    // A snapshot always has the whole appointment, the intake included (empty when not sent).
+    record: { ...record, intake: record.intake ?? emptyIntake },
     lines: record.plannedWork.map((line) => ({ ...line, source: "DMS" as const })),
   });
   await afterChange(tx, input, created.id, { version: 1, created: true }, data);
@@ -117,7 +119,8 @@ async function compare(client: Tx, input: UpsertAppointmentInput) {
   if (input.ifMatch && !matchesIfMatch(input.ifMatch, existing?.version ?? null)) {
     throw new AppError("conflict", existing ? `The appointment is at version ${existing.version}.` : "The appointment does not exist yet.");
   }
-  return { record, existing, same: existing !== null && sameRecord(recordFromRow(existing), record) };
+  const stored = existing && recordFromRow(existing, { withIntake: record.intake !== undefined });
+  return { record, existing, same: stored !== null && sameRecord(stored, record) };
 }
 
 async function upsertOnce(tx: Tx, input: UpsertAppointmentInput): Promise<UpsertResult> {

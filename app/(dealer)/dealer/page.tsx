@@ -22,7 +22,17 @@ export default async function DealerHomePage() {
     <>
       <BackOfficeHeader staff={staff} signOut={signOutAction} />
       <main className="mx-auto max-w-6xl space-y-8 px-4 py-6">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
+          {(staff.role === "ADMIN" || staff.role === "ADVISOR") && (
+            <a
+              href="/dealer/appointments/new"
+              className="inline-flex min-h-11 items-center rounded bg-neutral-900 px-4 font-semibold text-white"
+            >
+              {t("new")}
+            </a>
+          )}
+        </div>
         <AppointmentTable caption={t("today")} rows={today} />
         <AppointmentTable caption={t("upcoming")} rows={upcoming} />
       </main>

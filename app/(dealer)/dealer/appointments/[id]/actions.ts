@@ -4,8 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { dealerAction } from "@/lib/auth/dealer-action";
 import { CUSTOMER_HANDLERS } from "@/lib/auth/require-staff";
+import { cancelAppointment, finalizeAppointment } from "@/lib/appointments/cancel-appointment";
 import { sendCheckinNow } from "@/lib/checkin/schedule-checkin";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 
 const sendCheckinSchema = z.object({ appointmentId: z.uuid(), channel: z.enum(["EMAIL", "SMS"]) });
 
@@ -16,4 +18,24 @@ export const sendCheckinAction = dealerAction(CUSTOMER_HANDLERS, sendCheckinSche
   );
   revalidatePath(`/dealer/appointments/${input.appointmentId}`);
   return { channel: input.channel };
+});
+
+const endSchema = z.object({ appointmentId: z.uuid(), end: z.enum(["cancel", "finalize"]) });
+
+/** Cancel (the customer's links close at once) or finalize (the visit is done) — seeds 001 and 003. */
+export const endAppointmentAction = dealerAction(CUSTOMER_HANDLERS, endSchema, async ({ staff, input }) => {
+  const appointment = await db().appointment.findFirst({
+    where: { id: input.appointmentId, dealerId: staff.dealerId },
+    select: { externalId: true },
+  });
+  if (!appointment) throw new AppError("not_found");
+  const args = {
+    dealerId: staff.dealerId,
+    externalId: appointment.externalId,
+    actor: { type: "STAFF" as const, id: staff.staffUserId },
+    now: new Date(),
+  };
+  await (input.end === "cancel" ? cancelAppointment(args) : finalizeAppointment(args));
+  revalidatePath(`/dealer/appointments/${input.appointmentId}`);
+  return { end: input.end };
 });

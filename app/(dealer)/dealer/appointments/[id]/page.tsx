@@ -3,13 +3,14 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BackOfficeHeader } from "@/components/dealer/back-office-header";
 import { CheckinProgress } from "@/components/dealer/checkin-progress";
 import { CommunicationLog } from "@/components/dealer/communication-log";
+import { EndAppointmentForm } from "@/components/dealer/end-appointment-form";
 import { SendLinkForm } from "@/components/dealer/send-link-form";
 import { getAppointmentForStaff } from "@/lib/appointments/appointment-for-staff";
 import { CUSTOMER_HANDLERS, requireStaffPage } from "@/lib/auth/require-staff";
 import { formatMoney } from "@/lib/money";
 import { listCommunication } from "@/lib/notify/communication-log";
 import { signOutAction } from "../../actions";
-import { sendCheckinAction } from "./actions";
+import { endAppointmentAction, sendCheckinAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }> };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,6 +54,24 @@ export default async function AppointmentPage({ params }: Props) {
           <p className="text-neutral-800">
             {[appointment.vehicleMake, appointment.vehicleModel, appointment.vehicleRegistration].filter(Boolean).join(" · ")}
           </p>
+          <nav aria-label={t("actions")} className="mt-3 flex flex-wrap items-start gap-3">
+            {open && (
+              <a
+                href={`/dealer/appointments/${id}/edit`}
+                className="inline-flex min-h-11 items-center rounded border border-neutral-800 bg-white px-3 font-semibold"
+              >
+                {t("edit")}
+              </a>
+            )}
+            <a
+              href={`/dealer/appointments/${id}/history`}
+              className="inline-flex min-h-11 items-center rounded border border-neutral-800 bg-white px-3"
+            >
+              {t("history", { version: appointment.version })}
+            </a>
+            {open && <EndAppointmentForm appointmentId={id} end="finalize" action={endAppointmentAction} />}
+            {open && <EndAppointmentForm appointmentId={id} end="cancel" action={endAppointmentAction} />}
+          </nav>
         </header>
 
         <section aria-labelledby="checkin-heading" className="space-y-3">
