@@ -5,9 +5,13 @@ import { formatMoney } from "@/lib/money";
 /** One stored version of an appointment, read-only. */
 export function AppointmentSnapshotView({ snapshot, timeZone, locale }: { snapshot: SnapshotView; timeZone: string; locale: string }) {
   const t = useTranslations("dealer.history");
+  const status = useTranslations("dealer.appointment.status");
   const format = useFormatter();
   const rows: [string, string][] = [
-    [t("status"), snapshot.status ?? "—"],
+    [
+      t("status"),
+      snapshot.status && ["REQUESTED", "SCHEDULED", "CANCELLED", "FINALIZED"].includes(snapshot.status) ? status(snapshot.status) : "—",
+    ],
     [
       t("startsAt"),
       snapshot.startsAt ? format.dateTime(new Date(snapshot.startsAt), { dateStyle: "full", timeStyle: "short", timeZone }) : "—",
