@@ -33,6 +33,7 @@ test("an advisor books an appointment for a customer who phoned, edits it, and r
   await expect(page.locator("#email-error")).toHaveText("Enter an e-mail address or a mobile number, so the customer can be reached.");
   await expect(page.getByLabel("First name")).toHaveValue("Sofie");
   await expect(page.getByLabel("Operation 1")).toHaveValue("Winter tyres fitting");
+  await expect(page.getByLabel("Customer's language")).toHaveValue("nl");
   await snapshot(page, testInfo, "intake-error");
 
   await email.fill("sofie@example.com");

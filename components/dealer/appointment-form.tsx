@@ -40,7 +40,7 @@ export function AppointmentForm({ action, sites, initial, workRows, isNew }: Pro
   const generalError = state && !state.ok && !state.fieldErrors ? t(`failed.${state.error === "conflict" ? "conflict" : "other"}`) : null;
 
   return (
-    <form action={formAction} className="space-y-6" noValidate>
+    <form key={state?.attempt ?? "initial"} action={formAction} className="space-y-6" noValidate>
       <input type="hidden" name="appointmentId" value={value("appointmentId")} />
       <input type="hidden" name="version" value={value("version")} />
       {generalError && (

@@ -8,7 +8,8 @@ import { saveAppointmentByStaff, staffAppointmentFormSchema } from "@/lib/appoin
 import { formDataToObject } from "@/lib/form-data";
 
 export type FormValues = Record<string, string | string[]>;
-export type AppointmentFormState = (ActionResult<{ id: string }> & { values: FormValues }) | null;
+/** `attempt` changes with every answer, so the form re-mounts with the values as typed (selects included). */
+export type AppointmentFormState = (ActionResult<{ id: string }> & { values: FormValues; attempt: string }) | null;
 
 /** Create or edit an appointment on the customer's behalf; on success, to its page; else the form again, as typed. */
 export async function saveAppointmentAction(_previous: AppointmentFormState, formData: FormData): Promise<AppointmentFormState> {
@@ -23,5 +24,5 @@ export async function saveAppointmentAction(_previous: AppointmentFormState, for
     fn: async ({ staff, input }) => saveAppointmentByStaff({ staff, form: input }),
   });
   if (result.ok) redirect(`/dealer/appointments/${result.data.id}`);
-  return { ...result, values };
+  return { ...result, values, attempt: crypto.randomUUID() };
 }
