@@ -1,6 +1,6 @@
 import "server-only";
 import { lower, totalsWithRatesJson, utc } from "@/lib/api/format";
-import { ROLE_ORDER } from "@/lib/appointments/appointment-record";
+import { ROLE_ORDER } from "@/lib/appointments/contact-order";
 import { checkinJson, checkinSelect } from "@/lib/appointments/api-checkin";
 import { isExternalId } from "@/lib/api/appointment-schema";
 import { db } from "@/lib/db";

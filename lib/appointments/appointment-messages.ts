@@ -1,4 +1,5 @@
 import "server-only";
+import { ROLE_ORDER } from "@/lib/appointments/contact-order";
 import type { Tx } from "@/lib/db";
 import type { ContactRole, NotificationChannel } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -7,8 +8,6 @@ import { cancelQueued, enqueue } from "@/lib/notify/outbox";
 import { seal } from "@/lib/notify/seal";
 import { checkinClosesAt, checkinSendInstant } from "@/lib/time";
 import { issueToken } from "@/lib/tokens";
-
-const ROLE_ORDER: readonly ContactRole[] = ["DRIVER", "OWNER", "CONTRACTOR"];
 
 async function load(tx: Tx, dealerId: string, appointmentId: string) {
   const appointment = await tx.appointment.findFirst({

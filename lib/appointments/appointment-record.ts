@@ -1,4 +1,5 @@
 import "server-only";
+import { byRole } from "@/lib/appointments/contact-order";
 import type { AppointmentBody } from "@/lib/api/appointment-schema";
 import type { AppointmentStatus, ContactRole, Prisma, ServiceType, WorkLineSource } from "@/lib/db/generated/client";
 import { resolveLocale } from "@/lib/i18n/locales";
@@ -67,10 +68,6 @@ export type WorkLineRecord = {
   unitPriceMinor: number;
   vatRateBp: number;
 };
-
-export const ROLE_ORDER: readonly ContactRole[] = ["DRIVER", "OWNER", "CONTRACTOR"];
-
-const byRole = (a: { role: ContactRole }, b: { role: ContactRole }) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role);
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

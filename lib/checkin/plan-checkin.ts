@@ -1,4 +1,5 @@
 import "server-only";
+import { ROLE_ORDER } from "@/lib/appointments/contact-order";
 import type { CheckInState, ContactRole, NotificationChannel, NotifyChannel } from "@/lib/db/generated/client";
 import { checkinClosesAt, checkinSendInstant } from "@/lib/time";
 
@@ -21,7 +22,6 @@ export type CheckinPlan = {
 };
 
 /** Seed 003: one recipient only, the first of driver → owner → contractor who can be reached. */
-const ROLE_ORDER: readonly ContactRole[] = ["DRIVER", "OWNER", "CONTRACTOR"];
 
 function reachableChannel(site: PlanSite, contact: PlanContact): NotificationChannel | null {
   const email = contact.email ? "EMAIL" : null;

@@ -1,6 +1,7 @@
 import "server-only";
+import { firstReachable } from "@/lib/appointments/contact-order";
 import type { Tx } from "@/lib/db";
-import type { CheckInState, ContactRole, NotificationChannel } from "@/lib/db/generated/client";
+import type { CheckInState, NotificationChannel } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { planCheckin, type PlanContact } from "@/lib/checkin/plan-checkin";
@@ -132,8 +133,6 @@ export async function syncCheckinSchedule(tx: Tx, input: { dealerId: string; app
   return plan.state;
 }
 
-const ROLE_ORDER: readonly ContactRole[] = ["DRIVER", "OWNER", "CONTRACTOR"];
-
 /**
  * The advisor's or the DMS's "send the check-in link now" (api-v1.md `checkin/send`): refused once the
  * appointment is cancelled or its day has come; to the first contact reachable on the chosen channel.
@@ -150,15 +149,13 @@ export async function sendCheckinNow(
   }
   const closesAt = checkinClosesAt({ startsAt: appointment.startsAt, timeZone: appointment.site.timeZone });
   if (now >= closesAt) throw new AppError("conflict", "Check-in has closed: the appointment day has come.");
-  const contact = ROLE_ORDER.map((role) => appointment.contacts.find((c) => c.role === role)).find((c) =>
-    recipientAddress(c, input.channel),
-  );
-  const recipient = recipientAddress(contact, input.channel);
-  if (!contact || !recipient) {
+  const reachable = firstReachable(appointment.contacts, input.channel);
+  if (!reachable) {
     throw new AppError("validation_failed", `No contact has ${input.channel === "EMAIL" ? "an e-mail address" : "a phone number"}.`, {
       errors: [{ path: "channel", message: "no contact is reachable on this channel" }],
     });
   }
+  const { contact, address: recipient } = reachable;
   const token = await issueToken(tx, {
     dealerId: input.dealerId,
     appointmentId: appointment.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { isExternalId } from "@/lib/api/appointment-schema";
-import { ROLE_ORDER } from "@/lib/appointments/appointment-record";
+import { ROLE_ORDER } from "@/lib/appointments/contact-order";
 import { runWithRetry, StaleVersion } from "@/lib/appointments/retry";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { customerLink } from "@/lib/checkin/schedule-checkin";

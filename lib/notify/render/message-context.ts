@@ -1,4 +1,5 @@
 import "server-only";
+import { ROLE_ORDER } from "@/lib/appointments/contact-order";
 import { z } from "zod";
 import { getBrand, type Brand } from "@/lib/dealers/get-brand";
 import { db } from "@/lib/db";
@@ -36,7 +37,6 @@ export type MessageContext = {
 
 /** Kinds that make no sense without the customer's link. */
 const NEEDS_LINK: ReadonlySet<CustomerMessageKind> = new Set(["CHECKIN_INVITATION", "CHECKIN_REMINDER", "REPORT"]);
-const ROLE_ORDER: readonly ContactRole[] = ["DRIVER", "OWNER", "CONTRACTOR"];
 
 const payloadSchema = z.object({ sealedLink: z.string().min(1).optional(), note: z.string().optional() });
 
