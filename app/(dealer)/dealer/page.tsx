@@ -26,12 +26,12 @@ export default async function DealerHomePage() {
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-bold">{t("title")}</h1>
           {(staff.role === "ADMIN" || staff.role === "ADVISOR") && (
-            <a
+            <Link
               href="/dealer/appointments/new"
               className="inline-flex min-h-11 items-center rounded bg-neutral-900 px-4 font-semibold text-white"
             >
               {t("new")}
-            </a>
+            </Link>
           )}
         </div>
         <AppointmentTable caption={t("today")} rows={today} />
