@@ -10,7 +10,11 @@ import type { ActorType, Prisma } from "@/lib/db/generated/client";
  */
 export const auditEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("checkin.opened") }),
-  z.object({ type: z.literal("checkin.submitted"), revision: z.number().int().positive() }),
+  z.object({ type: z.literal("checkin.submitted"), revision: z.number().int().positive(), termsVersionId: z.string().nullable() }),
+  z.object({ type: z.literal("checkin.service_selected"), serviceId: z.string(), selected: z.boolean() }),
+  z.object({ type: z.literal("checkin.comment_added"), commentId: z.string(), attachments: z.number().int().min(0) }),
+  z.object({ type: z.literal("checkin.comment_removed"), commentId: z.string() }),
+  z.object({ type: z.literal("checkin.contact_corrected"), email: z.boolean(), phone: z.boolean() }),
   z.object({ type: z.literal("report.opened") }),
   z.object({ type: z.literal("report.responded"), version: z.number().int().positive() }),
   z.object({ type: z.literal("link.closed_view"), purpose: z.enum(["CHECKIN", "REPORT"]), reason: z.string() }),
