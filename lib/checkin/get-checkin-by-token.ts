@@ -20,9 +20,12 @@ export type PlannedWorkView = MoneyLine & {
 export type CheckinView = {
   appointmentId: string;
   dealerId: string;
+  siteId: string;
   brand: Brand;
   recipientLocale: string | null;
   recipientRole: ContactRole;
+  /** 00:00 of the appointment day in the site's zone: the last moment answers can change. */
+  closesAt: Date | null;
   appointment: {
     startsAt: Date;
     dropOffAt: Date | null;
@@ -89,9 +92,11 @@ export const getCheckinByToken = cache(async (token: string, now: Date = new Dat
   const view: CheckinView = {
     appointmentId: appointment.id,
     dealerId: appointment.dealerId,
+    siteId: appointment.siteId,
     brand,
     recipientLocale: contact?.locale ?? null,
     recipientRole: link.recipientRole,
+    closesAt: appointment.checkIn?.closesAt ?? null,
     appointment: {
       startsAt: appointment.startsAt,
       dropOffAt: appointment.dropOffAt,

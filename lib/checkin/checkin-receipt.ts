@@ -1,0 +1,105 @@
+import "server-only";
+import { createTranslator } from "next-intl";
+import { getCheckinAnswer } from "@/lib/checkin/get-checkin-answer";
+import type { CheckinView } from "@/lib/checkin/get-checkin-by-token";
+import { db } from "@/lib/db";
+import { computeTotals, formatVatRate, lineNet, lineVat } from "@/lib/money";
+import type { Receipt } from "@/lib/receipts/receipt-pdf";
+import { getPublicAsset } from "@/lib/uploads/brand-assets";
+
+/**
+ * The confirmed check-in as a PDF receipt's content: the same facts, lines and totals as the receipt
+ * page, in the page's language and the dealer's theme. Null when nothing has been confirmed yet.
+ */
+export async function buildCheckinReceipt(view: CheckinView, locale: string): Promise<Receipt | null> {
+  const answer = await getCheckinAnswer({ dealerId: view.dealerId, appointmentId: view.appointmentId });
+  if (answer.lastConfirmed === 0) return null;
+  const confirmed = await db().checkInRevision.findFirst({
+    where: { checkIn: { appointmentId: view.appointmentId, dealerId: view.dealerId }, number: answer.lastConfirmed },
+    select: {
+      number: true,
+      submittedAt: true,
+      termsAcceptedAt: true,
+      termsVersionId: true,
+      selections: { orderBy: { title: "asc" }, select: { title: true, quantityMilli: true, unitPriceMinor: true, vatRateBp: true } },
+      comments: { orderBy: { position: "asc" }, select: { title: true, description: true } },
+      checkIn: { select: { appointment: { select: { externalId: true } } } },
+    },
+  });
+  if (!confirmed) return null;
+  const terms = await db().checkInRevision.findFirst({
+    where: { number: confirmed.number, checkIn: { appointmentId: view.appointmentId } },
+    select: { termsVersionId: true },
+  });
+  const termsVersion = terms?.termsVersionId
+    ? await db().termsVersion.findFirst({ where: { id: terms.termsVersionId, dealerId: view.dealerId }, select: { version: true } })
+    : null;
+  const messages = (await import(`../../messages/${locale}.json`)).default;
+  const t = createTranslator({ locale, messages, namespace: "checkin" });
+  const tz = view.brand.site.timeZone;
+  const when = (d: Date) =>
+    new Intl.DateTimeFormat(locale, {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: tz,
+    }).format(d);
+  const showPrices = view.brand.site.showPrices;
+  const gross = (l: { quantityMilli: number; unitPriceMinor: number; vatRateBp: number }) => (showPrices ? lineNet(l) + lineVat(l) : null);
+  const totals = computeTotals([...view.plannedWork, ...confirmed.selections]);
+  const logo = view.brand.logoUrl ? await getPublicAsset(view.brand.logoUrl.split("/").pop() ?? "") : null;
+  const closesAt = new Date((view.closesAt ?? view.appointment.startsAt).getTime() - 60_000);
+
+  return {
+    locale,
+    currency: view.appointment.currency,
+    dealer: {
+      name: view.brand.dealerName,
+      primaryColor: view.brand.primaryColor,
+      logoPng: logo && logo.contentType === "image/png" ? new Uint8Array(logo.bytes) : null,
+      siteName: view.brand.site.name,
+      address: `${view.brand.site.addressLine}, ${view.brand.site.postalCode} ${view.brand.site.city}`,
+      phone: view.brand.site.phone,
+    },
+    title: t("done.pdfTitle"),
+    reference: t("done.reference", { externalId: confirmed.checkIn.appointment.externalId, revision: confirmed.number }),
+    customerName: view.contact ? `${view.contact.firstName} ${view.contact.lastName}` : "",
+    facts: [
+      { label: t("done.appointment"), value: when(view.appointment.startsAt) },
+      { label: t("done.site"), value: view.brand.site.name },
+      { label: t("done.car"), value: [view.vehicle.make, view.vehicle.model, view.vehicle.registration].filter(Boolean).join(" · ") },
+    ],
+    sections: [
+      { heading: t("plannedWork"), lines: view.plannedWork.map((l) => ({ title: l.title, detail: l.remarks, grossMinor: gross(l) })) },
+      ...(confirmed.selections.length
+        ? [{ heading: t("extras.extras"), lines: confirmed.selections.map((s) => ({ title: s.title, grossMinor: gross(s) })) }]
+        : []),
+      ...(confirmed.comments.length
+        ? [
+            {
+              heading: t("done.remarks"),
+              lines: confirmed.comments.map((c) => ({ title: c.title, detail: c.description, grossMinor: null })),
+            },
+          ]
+        : []),
+    ],
+    totals: showPrices
+      ? [
+          { label: t("net"), valueMinor: totals.netMinor },
+          ...totals.vatByRate.map((v) => ({ label: t("vatAtRate", { rate: formatVatRate(v.rateBp) }), valueMinor: v.vatMinor })),
+          { label: t("totalInclVat"), valueMinor: totals.grossMinor },
+        ]
+      : null,
+    notes: [
+      ...(confirmed.submittedAt ? [t("done.confirmedAt", { time: when(confirmed.submittedAt) })] : []),
+      ...(termsVersion && confirmed.termsAcceptedAt
+        ? [t("done.terms", { version: termsVersion.version, time: when(confirmed.termsAcceptedAt) })]
+        : []),
+      t("done.changeUntil", { time: when(closesAt) }),
+    ],
+    footer: t("done.footer", { dealer: view.brand.dealerName, phone: view.brand.site.phone }),
+  };
+}

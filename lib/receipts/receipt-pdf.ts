@@ -1,0 +1,68 @@
+import "server-only";
+import PDFDocument from "pdfkit";
+import { formatMoney } from "@/lib/money";
+import { INTER_REGULAR_TTF, INTER_SEMIBOLD_TTF } from "./pdf-fonts";
+import { A4, FONT, MARGIN, drawPageFurniture } from "./pdf-page";
+import { drawFacts, drawNotes, drawSections, drawTotals } from "./receipt-blocks";
+import { brandColor, drawHeader } from "./receipt-header";
+
+/** `grossMinor` is null when the site hides prices; the line is then listed without an amount. */
+export type ReceiptLine = { title: string; detail?: string | null; quantity?: string | null; grossMinor: number | null };
+
+/** Everything the customer's receipt shows, already translated by the caller into `locale`. */
+export type Receipt = {
+  locale: string;
+  currency: string;
+  dealer: { name: string; primaryColor: string; logoPng: Uint8Array | null; siteName: string; address: string; phone: string };
+  title: string;
+  reference: string;
+  customerName: string;
+  facts: { label: string; value: string }[];
+  sections: { heading: string; lines: ReceiptLine[] }[];
+  /** Net, VAT per rate, total incl. VAT (last, printed bold); null when prices are hidden. */
+  totals: { label: string; valueMinor: number }[] | null;
+  notes: string[];
+  footer: string;
+};
+
+function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on("error", reject);
+  });
+}
+
+/** Renders the receipt as an A4 PDF with Inter embedded, so any Latin-script name and € print as typed. */
+export async function renderReceiptPdf(receipt: Receipt): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    size: [A4.width, A4.height],
+    margins: MARGIN,
+    // Passing the font here keeps pdfkit from loading its Helvetica metrics, which cannot print "Ł".
+    font: INTER_REGULAR_TTF,
+    bufferPages: true,
+    pdfVersion: "1.7",
+    lang: receipt.locale,
+    displayTitle: true,
+    info: {
+      Title: `${receipt.title} – ${receipt.reference}`,
+      Author: receipt.dealer.name,
+      Creator: "Greenlight",
+      Producer: "Greenlight",
+    },
+  });
+  const done = collect(doc);
+  doc.registerFont(FONT.regular, INTER_REGULAR_TTF);
+  doc.registerFont(FONT.semibold, INTER_SEMIBOLD_TTF);
+  const money = (minor: number) => formatMoney(minor, receipt.currency, receipt.locale);
+
+  drawHeader(doc, receipt);
+  drawFacts(doc, receipt.facts);
+  drawSections(doc, receipt.sections, brandColor(receipt), money);
+  drawTotals(doc, receipt.totals, money);
+  drawNotes(doc, receipt.notes);
+  drawPageFurniture(doc, `${receipt.dealer.name} · ${receipt.title} · ${receipt.reference}`, receipt.footer);
+  doc.end();
+  return done;
+}
