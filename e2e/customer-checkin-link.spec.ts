@@ -21,10 +21,11 @@ test.describe("a customer opens their check-in link on a phone", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Pieter");
     await expect(page.getByRole("banner")).toContainText("Demo Motors");
     await expect(page.getByRole("img", { name: /Demo Motors/ })).toBeVisible();
-    await expect(page.getByText("Annual service")).toBeVisible();
+    const planned = page.locator("section[aria-labelledby=planned-heading]");
+    await expect(planned.getByText("Annual service")).toBeVisible();
     await expect(page.getByText("1-ABC-123").or(page.getByText("2-DEF-456"))).toBeVisible();
     // 100.00 + 35.50 + 19.99 @ 21 % → 188,15 incl. VAT (api-v1.md's vector), in Dutch number format.
-    await expect(page.getByText("188,15").first()).toBeVisible();
+    await expect(planned.getByText("188,15")).toBeVisible();
     await expect(page.getByRole("link", { name: /\+32 9 123 45 67/ })).toHaveAttribute("href", "tel:+3291234567");
 
     const primary = await page

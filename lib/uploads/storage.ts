@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 
@@ -27,4 +27,65 @@ export async function getObject(key: string): Promise<Buffer | null> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
+}
+
+/** Removes an object; removing one that is not there is not an error (clean-up may run twice). */
+export async function deleteObject(key: string): Promise<void> {
+  await rm(resolveKey(key), { force: true });
+}
+
+export type ObjectReader = {
+  size: number;
+  /** The bytes from `start` to `end` inclusive (HTTP Range semantics), read in chunks as the client pulls. */
+  stream(range?: { start: number; end: number }): ReadableStream<Uint8Array>;
+};
+
+const CHUNK = 64 * 1024;
+
+/**
+ * An object for streaming to a client without loading it into memory (videos run to hundreds of MB).
+ * The file is opened on the first pull and closed at the end or when the client goes away.
+ */
+export async function openObject(key: string): Promise<ObjectReader | null> {
+  const file = resolveKey(key);
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return null;
+    size = info.size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  return {
+    size,
+    stream(range = { start: 0, end: size - 1 }) {
+      let position = range.start;
+      let handle: Awaited<ReturnType<typeof open>> | undefined;
+      const close = async () => {
+        await handle?.close();
+        handle = undefined;
+      };
+      return new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          try {
+            handle ??= await open(file, "r");
+            const length = Math.min(CHUNK, range.end + 1 - position);
+            const { bytesRead, buffer } =
+              length > 0 ? await handle.read(Buffer.alloc(length), 0, length, position) : { bytesRead: 0, buffer: Buffer.alloc(0) };
+            position += bytesRead;
+            if (bytesRead > 0) controller.enqueue(new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead));
+            if (bytesRead === 0 || position > range.end) {
+              await close();
+              controller.close();
+            }
+          } catch (error) {
+            await close().catch(() => undefined);
+            controller.error(error);
+          }
+        },
+        cancel: close,
+      });
+    },
+  };
 }

@@ -1,0 +1,62 @@
+import "server-only";
+import os from "node:os";
+import sharp from "sharp";
+import type { UploadLimits } from "@/lib/uploads/limits";
+import { UploadError } from "@/lib/uploads/upload-error";
+
+export type EncodedImage = { data: Buffer; width: number; height: number };
+
+/**
+ * Photos are re-encoded at most one per CPU at a time. The work is CPU-bound, so more at once is not
+ * faster; it only multiplies the decoded pixels and the WebP encoder's buffers held at the same time
+ * (~40–70 MB for a 12 MP photo turned by its EXIF orientation). Without this, the bound would be libuv's
+ * thread pool, which deployments raise for other reasons. sharp's own per-image thread count is left
+ * at its default (1 on glibc, where more threads fragment the heap): bench/upload.ts measured no gain
+ * in time or memory from raising it with several uploads in flight.
+ */
+const slots = Math.max(1, os.availableParallelism());
+let active = 0;
+const waiting: (() => void)[] = [];
+
+async function inSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (active >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+  active++;
+  try {
+    return await work();
+  } finally {
+    active--;
+    waiting.shift()?.();
+  }
+}
+
+/**
+ * A customer photo, re-encoded: EXIF orientation applied, then every piece of metadata dropped (sharp
+ * writes none unless asked to: no EXIF with its GPS position, no XMP, no IPTC, no ICC profile; pixels are
+ * converted to sRGB), long edge bounded, WebP. Re-encoding also drops whatever was appended after the
+ * image data (a ZIP, a script): only decoded pixels reach storage.
+ *
+ * The thumbnail is made from the bounded full image, not from the upload, so the upload is decoded once;
+ * a second decode at ≤ 1920 px costs little next to the first.
+ */
+export function encodeImage(bytes: Uint8Array, limits: UploadLimits): Promise<{ full: EncodedImage; thumbnail: EncodedImage }> {
+  return inSlot(async () => {
+    try {
+      const full = await sharp(bytes, { limitInputPixels: limits.maxInputPixels, failOn: "warning" })
+        .rotate()
+        .resize({ width: limits.longEdge, height: limits.longEdge, fit: "inside", withoutEnlargement: true })
+        .webp({ quality: 80 })
+        .toBuffer({ resolveWithObject: true });
+      const thumbnail = await sharp(full.data)
+        .resize({ width: limits.thumbnailEdge, height: limits.thumbnailEdge, fit: "inside", withoutEnlargement: true })
+        .webp({ quality: 70 })
+        .toBuffer({ resolveWithObject: true });
+      return {
+        full: { data: full.data, width: full.info.width, height: full.info.height },
+        thumbnail: { data: thumbnail.data, width: thumbnail.info.width, height: thumbnail.info.height },
+      };
+    } catch (error) {
+      // Corrupt or truncated data, or more pixels than the limit: sharp refuses before decoding the pixels.
+      throw new UploadError("unreadable", { cause: error });
+    }
+  });
+}
