@@ -171,7 +171,13 @@ async function memory(sourceFile: string, uploadDir: string): Promise<void> {
   console.log(`\n[memory] ${AT_ONCE} uploads at once (Promise.all), RSS sampled every 10 ms, one fresh process per line:`);
   try {
     for (const variant of variants) {
-      const args = [...process.execArgv, fileURLToPath(import.meta.url), `--rss-child=${variant.concurrency ?? "default"}`, sourceFile, uploadDir];
+      const args = [
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        `--rss-child=${variant.concurrency ?? "default"}`,
+        sourceFile,
+        uploadDir,
+      ];
       const child = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, ...variant.env } });
       const line = child.stdout.trim().split("\n").pop() ?? "";
       if (child.status !== 0 || !line.startsWith("{")) throw new Error(`memory child failed:\n${child.stdout}\n${child.stderr}`);
