@@ -62,7 +62,7 @@ function isSameOriginPost(request: NextRequest): boolean {
 export const config = {
   matcher: [
     {
-      source: "/((?!api|_next/static|_next/image|favicon.ico|fonts/).*)",
+      source: "/((?!api|_next/static|_next/image|favicon.ico|fonts/|files/).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -32,6 +32,16 @@ test.describe("the advisor's appointment page", () => {
     await expect(page.getByText("Invitation sent")).toBeVisible();
   });
 
+  test("shows the customer's confirmed check-in answer first: extras and remarks", async ({ page }) => {
+    await signInAsAdvisor(page);
+    await page.getByRole("link", { name: "Emma Wouters" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Emma Wouters");
+    await expect(page.getByText(/Answer 1, confirmed/)).toBeVisible();
+    await expect(page.getByText("Squeaking brakes")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Extras chosen" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
   test("the outbox lists what customers were sent, with the message and no token", async ({ page }) => {
     await signInAsAdvisor(page);
     await page.getByRole("link", { name: "Outbox" }).click();

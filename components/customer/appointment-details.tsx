@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { CheckinView } from "@/lib/checkin/get-checkin-by-token";
+import { StepHeading } from "@/components/customer/step-heading";
 
 const dateTimeFormat = { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" } as const;
 
@@ -13,15 +14,9 @@ export function AppointmentDetails({ view }: { view: CheckinView }) {
 
   return (
     <section aria-labelledby="appointment-heading" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-neutral-200">
-      <h2 id="appointment-heading" className="text-lg font-semibold">
-        <span
-          aria-hidden="true"
-          className="mr-2 inline-flex size-7 items-center justify-center rounded-full bg-brand text-sm text-on-brand"
-        >
-          1
-        </span>
+      <StepHeading id="appointment-heading" step={1}>
         {t("sectionAppointment")}
-      </h2>
+      </StepHeading>
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-2">
         <Row term={t("date")} value={when(appointment.startsAt)} />
         <Row term={t("site")} value={`${brand.site.name}, ${brand.site.addressLine}, ${brand.site.city}`} />

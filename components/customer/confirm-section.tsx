@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/dealer-action";
+import { StepHeading } from "@/components/customer/step-heading";
 
 export type ConfirmLabels = {
   heading: string;
@@ -26,15 +27,9 @@ export function ConfirmSection({ token, terms, labels, action }: Props) {
   const error = state && !state.ok ? (state.fieldErrors?.accept ? labels.mustAccept : labels.failed) : null;
   return (
     <section aria-labelledby="confirm-heading" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-neutral-200">
-      <h2 id="confirm-heading" className="text-lg font-semibold">
-        <span
-          aria-hidden="true"
-          className="mr-2 inline-flex size-7 items-center justify-center rounded-full bg-brand text-sm text-on-brand"
-        >
-          4
-        </span>
+      <StepHeading id="confirm-heading" step={4}>
         {labels.heading}
-      </h2>
+      </StepHeading>
       {terms && (
         <details className="mt-3 rounded border border-neutral-300 p-3">
           <summary className="min-h-11 cursor-pointer content-center font-medium">

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { computeTotals, formatMoney, formatVatRate, lineNet, lineVat, type MoneyLine } from "@/lib/money";
 import type { ActionResult } from "@/lib/auth/dealer-action";
+import { StepHeading } from "@/components/customer/step-heading";
 
 export type ExtraService = {
   id: string;
@@ -73,15 +74,9 @@ export function ExtrasAndSummary({ token, locale, currency, showPrices, planned,
   return (
     <>
       <section aria-labelledby="extras-heading" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-neutral-200">
-        <h2 id="extras-heading" className="text-lg font-semibold">
-          <span
-            aria-hidden="true"
-            className="mr-2 inline-flex size-7 items-center justify-center rounded-full bg-brand text-sm text-on-brand"
-          >
-            2
-          </span>
+        <StepHeading id="extras-heading" step={2}>
           {labels.heading}
-        </h2>
+        </StepHeading>
         <p className="mt-1 text-neutral-700">{services.length ? labels.intro : labels.noExtras}</p>
         <ul className="mt-4 grid gap-4 sm:grid-cols-2">
           {services.map((service) => {

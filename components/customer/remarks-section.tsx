@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/dealer-action";
+import { StepHeading } from "@/components/customer/step-heading";
 
 export type RemarksLabels = {
   heading: string;
@@ -34,15 +35,9 @@ export function RemarksSection({ token, comments, labels, addAction, removeActio
   const descriptionError = fieldError("description");
   return (
     <section aria-labelledby="remarks-heading" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-neutral-200">
-      <h2 id="remarks-heading" className="text-lg font-semibold">
-        <span
-          aria-hidden="true"
-          className="mr-2 inline-flex size-7 items-center justify-center rounded-full bg-brand text-sm text-on-brand"
-        >
-          3
-        </span>
+      <StepHeading id="remarks-heading" step={3}>
         {labels.heading}
-      </h2>
+      </StepHeading>
       <p className="mt-1 text-neutral-700">{labels.intro}</p>
       {comments.length > 0 && (
         <ul className="mt-3 space-y-2">

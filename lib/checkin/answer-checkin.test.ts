@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { withMigratedDatabase } from "@/test/database";
 import { makeAppointment, makeDealer } from "@/test/fixtures";
 import { addComment, setServiceSelected, type CustomerLink } from "@/lib/checkin/answer-checkin";
+import { getCheckinAnswerForStaff } from "@/lib/checkin/checkin-answer-for-staff";
 import { listOfferedServices } from "@/lib/checkin/offered-services";
 import { currentTerms, submitCheckin } from "@/lib/checkin/submit-checkin";
 import { db } from "@/lib/db";
@@ -118,6 +119,10 @@ describe("confirming the check-in", () => {
       include: { selections: true },
     });
     expect(revisions.map((r) => r.selections.map((x) => x.title))).toEqual([["Car wash"], ["Volvo update"]]);
+    // The advisor sees the latest answer and what changed since the one before.
+    const staffView = await getCheckinAnswerForStaff({ dealerId: s.dealer.id, appointmentId: s.appointment.id });
+    expect(staffView).toMatchObject({ number: 2, changes: { previousNumber: 1, added: ["Volvo update"], removed: ["Car wash"] } });
+    expect(await getCheckinAnswerForStaff({ dealerId: "another-dealer", appointmentId: s.appointment.id })).toBeNull();
   });
 
   it("refuses missing, unknown, another dealer's or outdated terms, and stores nothing", async () => {

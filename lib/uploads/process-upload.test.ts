@@ -200,3 +200,27 @@ describe("processUpload: videos", () => {
     await expectRefused(ebmlVideo("matroska"), "unsupported");
   });
 });
+
+describe("processUpload: failures and load", () => {
+  it("removes its files again when the Asset row cannot be written", async () => {
+    const unknownDealer = "00000000-0000-4000-8000-000000000001";
+    await expect(processUpload({ dealerId: unknownDealer, bytes: await phoneJpeg({ width: 50, height: 50 }) })).rejects.toThrow();
+    expect(
+      existsSync(path.join(uploadDir, unknownDealer, "uploads")) ? readdirSync(path.join(uploadDir, unknownDealer, "uploads")) : [],
+    ).toEqual([]);
+  });
+
+  it("processes more photos at once than there are CPUs, refusals included, without losing any", async () => {
+    const photo = await phoneJpeg({ width: 800, height: 600 });
+    const bomb = await lyingPng();
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => processUpload({ dealerId, bytes: i % 4 === 3 ? bomb : photo })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(9);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r.reason as { code?: string }).code)).toEqual([
+      "unreadable",
+      "unreadable",
+      "unreadable",
+    ]);
+  });
+});

@@ -1,12 +1,14 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BackOfficeHeader } from "@/components/dealer/back-office-header";
+import { CheckinAnswer } from "@/components/dealer/checkin-answer";
 import { CheckinProgress } from "@/components/dealer/checkin-progress";
 import { CommunicationLog } from "@/components/dealer/communication-log";
 import { EndAppointmentForm } from "@/components/dealer/end-appointment-form";
 import { SendLinkForm } from "@/components/dealer/send-link-form";
 import { getAppointmentForStaff } from "@/lib/appointments/appointment-for-staff";
 import { CUSTOMER_HANDLERS, requireStaffPage } from "@/lib/auth/require-staff";
+import { getCheckinAnswerForStaff } from "@/lib/checkin/checkin-answer-for-staff";
 import { formatMoney } from "@/lib/money";
 import { listCommunication } from "@/lib/notify/communication-log";
 import { signOutAction } from "../../actions";
@@ -27,8 +29,9 @@ export default async function AppointmentPage({ params }: Props) {
   if (!UUID.test(id)) notFound();
   const appointment = await getAppointmentForStaff({ id, dealerId: staff.dealerId });
   if (!appointment) notFound();
-  const [log, t, format, locale] = await Promise.all([
+  const [log, answer, t, format, locale] = await Promise.all([
     listCommunication({ dealerId: staff.dealerId, appointmentId: id }),
+    getCheckinAnswerForStaff({ dealerId: staff.dealerId, appointmentId: id }),
     getTranslations("dealer.appointment"),
     getFormatter(),
     getLocale(),
@@ -79,6 +82,7 @@ export default async function AppointmentPage({ params }: Props) {
             {t("checkin")}
           </h2>
           <CheckinProgress checkIn={appointment.checkIn} timeZone={tz} />
+          {answer && <CheckinAnswer answer={answer} currency={appointment.currency} locale={locale} timeZone={tz} />}
           {open && (
             <div className="flex flex-wrap gap-3">
               <SendLinkForm appointmentId={id} channel="EMAIL" label={t("sendEmail")} action={sendCheckinAction} />
