@@ -1,6 +1,6 @@
 import "server-only";
 import { findAppointmentId } from "@/lib/appointments/find-appointment";
-import { writeAudit, type AuditActor } from "@/lib/audit";
+import type { AuditActor } from "@/lib/audit";
 import { sendCheckinNow } from "@/lib/checkin/schedule-checkin";
 import { db } from "@/lib/db";
 
@@ -16,13 +16,6 @@ export async function sendCheckinLink(input: {
   const { dealerId, actor, now } = input;
   return db().$transaction(async (tx) => {
     const appointmentId = await findAppointmentId(tx, input);
-    const sent = await sendCheckinNow(tx, { dealerId, appointmentId, channel: input.channel, note: input.note ?? undefined, now });
-    await writeAudit(tx, {
-      dealerId,
-      appointmentId,
-      actor,
-      event: { type: "checkin.link_sent", channel: input.channel, notificationId: sent.notificationId },
-    });
-    return sent;
+    return sendCheckinNow(tx, { dealerId, appointmentId, channel: input.channel, note: input.note ?? undefined, actor, now });
   });
 }

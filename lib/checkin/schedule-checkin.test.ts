@@ -9,6 +9,8 @@ import { lookupToken } from "@/lib/tokens";
 
 withMigratedDatabase();
 
+const staffActor = { type: "STAFF" as const, id: "advisor-1" };
+
 const now = new Date("2026-11-20T10:00:00Z");
 const startsAt = new Date("2026-12-01T07:30:00Z"); // Tuesday 1 December, 08:30 in Brussels
 
@@ -89,7 +91,7 @@ describe("check-in invitation scheduling (seed 003)", () => {
   it("on cancellation cancels everything queued and closes every link at once", async () => {
     const ids = await appointment("sched-c", [{ role: "DRIVER", email: "d@x.test" }], 1);
     await db().$transaction((tx) => syncAppointmentMessages(tx, { ...ids, now }));
-    const { url } = await db().$transaction((tx) => sendCheckinNow(tx, { ...ids, channel: "EMAIL", now }));
+    const { url } = await db().$transaction((tx) => sendCheckinNow(tx, { ...ids, actor: staffActor, channel: "EMAIL", now }));
     await db().appointment.update({ where: { id: ids.appointmentId }, data: { status: "CANCELLED" } });
     await db().$transaction((tx) => syncAppointmentMessages(tx, { ...ids, now }));
     const all = await db().notification.findMany({ where: { appointmentId: ids.appointmentId } });
@@ -115,7 +117,9 @@ describe("sending the check-in link now", () => {
       { role: "OWNER", phone: "+32470000002" },
     ]);
     await db().$transaction((tx) => syncAppointmentMessages(tx, { ...ids, now }));
-    const result = await db().$transaction((tx) => sendCheckinNow(tx, { ...ids, channel: "SMS", note: "See you Tuesday", now }));
+    const result = await db().$transaction((tx) =>
+      sendCheckinNow(tx, { ...ids, actor: staffActor, channel: "SMS", note: "See you Tuesday", now }),
+    );
     const row = await db().notification.findUniqueOrThrow({ where: { id: result.notificationId } });
     expect(row).toMatchObject({ status: "QUEUED", channel: "SMS", recipient: "+32470000002", recipientRole: "OWNER" });
     expect(row.dueAt).toEqual(now);
@@ -123,22 +127,28 @@ describe("sending the check-in link now", () => {
     // The automatic invitation it replaces is cancelled: the customer gets one message, not two.
     expect((await queued(ids.appointmentId)).filter((n) => n.status === "QUEUED").map((n) => n.id)).toEqual([result.notificationId]);
     expect((await db().checkIn.findUniqueOrThrow({ where: { appointmentId: ids.appointmentId } })).state).toBe("SENT");
+    const audit = await db().auditEvent.findMany({ where: { appointmentId: ids.appointmentId, type: "checkin.link_sent" } });
+    expect(audit).toMatchObject([
+      { actorType: "STAFF", actorId: "advisor-1", data: { channel: "SMS", notificationId: result.notificationId } },
+    ]);
   });
 
   it("is refused for a cancelled appointment, on its day, and when nobody has that address", async () => {
     const ids = await appointment("send-b", [{ role: "DRIVER", email: "d@x.test" }]);
-    await expect(db().$transaction((tx) => sendCheckinNow(tx, { ...ids, channel: "SMS", now }))).rejects.toMatchObject({
+    await expect(db().$transaction((tx) => sendCheckinNow(tx, { ...ids, actor: staffActor, channel: "SMS", now }))).rejects.toMatchObject({
       code: "validation_failed",
     });
     await expect(
-      db().$transaction((tx) => sendCheckinNow(tx, { ...ids, channel: "EMAIL", now: new Date("2026-11-30T23:00:00Z") })),
+      db().$transaction((tx) => sendCheckinNow(tx, { ...ids, actor: staffActor, channel: "EMAIL", now: new Date("2026-11-30T23:00:00Z") })),
     ).rejects.toMatchObject({
       code: "conflict",
     });
     await db().appointment.update({ where: { id: ids.appointmentId }, data: { status: "CANCELLED" } });
-    await expect(db().$transaction((tx) => sendCheckinNow(tx, { ...ids, channel: "EMAIL", now }))).rejects.toMatchObject({
-      code: "conflict",
-    });
+    await expect(db().$transaction((tx) => sendCheckinNow(tx, { ...ids, actor: staffActor, channel: "EMAIL", now }))).rejects.toMatchObject(
+      {
+        code: "conflict",
+      },
+    );
     expect(await db().notification.count({ where: { appointmentId: ids.appointmentId } })).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { writeAudit, type AuditActor } from "@/lib/audit";
 import { firstReachable } from "@/lib/appointments/contact-order";
 import type { Tx } from "@/lib/db";
 import type { CheckInState, NotificationChannel } from "@/lib/db/generated/client";
@@ -140,7 +141,7 @@ export async function syncCheckinSchedule(tx: Tx, input: { dealerId: string; app
  */
 export async function sendCheckinNow(
   tx: Tx,
-  input: { dealerId: string; appointmentId: string; channel: "EMAIL" | "SMS"; note?: string; now?: Date },
+  input: { dealerId: string; appointmentId: string; channel: "EMAIL" | "SMS"; note?: string; actor: AuditActor; now?: Date },
 ): Promise<{ url: string; notificationId: string }> {
   const now = input.now ?? new Date();
   const appointment = await loadForSchedule(tx, input.dealerId, input.appointmentId);
@@ -194,6 +195,13 @@ export async function sendCheckinNow(
       channel: input.channel,
       ...(state === "OPENED" || state === "SUBMITTED" ? {} : { state: "SENT" as const }),
     },
+  });
+  // Every send, by an advisor or by the DMS, is in the audit trail.
+  await writeAudit(tx, {
+    dealerId: input.dealerId,
+    appointmentId: appointment.id,
+    actor: input.actor,
+    event: { type: "checkin.link_sent", channel: input.channel, notificationId: notification.id },
   });
   return { url, notificationId: notification.id };
 }

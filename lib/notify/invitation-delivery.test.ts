@@ -12,6 +12,8 @@ import { dispatchOnce } from "@/lib/notify/dispatcher";
 
 withMigratedDatabase();
 
+const staffActor = { type: "STAFF" as const, id: "advisor-1" };
+
 const originalSmtpUrl = process.env.SMTP_URL;
 afterEach(() => {
   if (originalSmtpUrl === undefined) delete process.env.SMTP_URL;
@@ -84,7 +86,7 @@ describe("the check-in invitation, end to end through a real SMTP server", () =>
     });
     const now = "2026-11-25T09:00:00Z";
     const { notificationId } = await db().$transaction((tx) =>
-      sendCheckinNow(tx, { dealerId: dealer.id, appointmentId: appointment.id, channel: "EMAIL", now: new Date(now) }),
+      sendCheckinNow(tx, { dealerId: dealer.id, appointmentId: appointment.id, channel: "EMAIL", actor: staffActor, now: new Date(now) }),
     );
 
     expect(await dispatchAt(now)).toMatchObject({ claimed: 1, retried: 1 });

@@ -14,7 +14,12 @@ const sendCheckinSchema = z.object({ appointmentId: z.uuid(), channel: z.enum(["
 /** "Send the check-in link now" — also the "send by SMS / e-mail instead" after a failed delivery. */
 export const sendCheckinAction = dealerAction(CUSTOMER_HANDLERS, sendCheckinSchema, async ({ staff, input }) => {
   await db().$transaction((tx) =>
-    sendCheckinNow(tx, { dealerId: staff.dealerId, appointmentId: input.appointmentId, channel: input.channel }),
+    sendCheckinNow(tx, {
+      dealerId: staff.dealerId,
+      appointmentId: input.appointmentId,
+      channel: input.channel,
+      actor: { type: "STAFF", id: staff.staffUserId },
+    }),
   );
   revalidatePath(`/dealer/appointments/${input.appointmentId}`);
   return { channel: input.channel };
