@@ -4,8 +4,7 @@ import sharp from "sharp";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { getObject, putObject } from "@/lib/uploads/storage";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 type BrandImageKind = "logo" | "service";
 
@@ -48,7 +47,7 @@ export async function storeBrandImage(tx: Tx, input: { dealerId: string; bytes: 
 
 /** A public brand asset (logo, service image); customer uploads are never returned here. */
 export async function getPublicAsset(assetId: string): Promise<{ bytes: Buffer; contentType: string } | null> {
-  if (!UUID.test(assetId)) return null;
+  if (!isUuid(assetId)) return null;
   const asset = await db().asset.findFirst({ where: { id: assetId, public: true }, select: { storageKey: true, contentType: true } });
   if (!asset) return null;
   const bytes = await getObject(asset.storageKey);

@@ -5,8 +5,7 @@ import { db } from "@/lib/db";
 import { parseRange } from "@/lib/uploads/byte-range";
 import { verifyAssetSignature } from "@/lib/uploads/signed-url";
 import { openObject } from "@/lib/uploads/storage";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 const querySchema = z.object({
   v: z.enum(["full", "thumb"]),
@@ -45,7 +44,7 @@ function notFound(): Response {
 export async function serveAsset(request: Request, assetId: string): Promise<Response> {
   try {
     const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!UUID.test(assetId) || !query.success) return notFound();
+    if (!isUuid(assetId) || !query.success) return notFound();
     const { v: variant, exp, sig } = query.data;
     const at = now();
     if (!verifyAssetSignature({ assetId, variant, exp, sig, at })) return notFound();

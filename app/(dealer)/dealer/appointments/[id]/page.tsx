@@ -13,9 +13,9 @@ import { formatMoney } from "@/lib/money";
 import { listCommunication } from "@/lib/notify/communication-log";
 import { signOutAction } from "../../actions";
 import { endAppointmentAction, sendCheckinAction } from "./actions";
+import { isUuid } from "@/lib/ids";
 
 type Props = { params: Promise<{ id: string }> };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function generateMetadata() {
   const t = await getTranslations("dealer.appointment");
@@ -26,7 +26,7 @@ export async function generateMetadata() {
 export default async function AppointmentPage({ params }: Props) {
   const staff = await requireStaffPage(CUSTOMER_HANDLERS);
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const appointment = await getAppointmentForStaff({ id, dealerId: staff.dealerId });
   if (!appointment) notFound();
   const [log, answer, t, format, locale] = await Promise.all([

@@ -7,9 +7,9 @@ import { WORK_ROWS } from "@/lib/appointments/staff-appointment-form";
 import { listSites, staffFormValues } from "@/lib/appointments/staff-form-values";
 import { signOutAction } from "../../../actions";
 import { saveAppointmentAction } from "../../form-actions";
+import { isUuid } from "@/lib/ids";
 
 type Props = { params: Promise<{ id: string }> };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function generateMetadata() {
   const t = await getTranslations("dealer.appointmentForm");
@@ -19,7 +19,7 @@ export async function generateMetadata() {
 export default async function EditAppointmentPage({ params }: Props) {
   const staff = await requireStaffPage(CUSTOMER_HANDLERS);
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const [values, sites, t] = await Promise.all([
     staffFormValues({ id, dealerId: staff.dealerId }),
     listSites(staff.dealerId),

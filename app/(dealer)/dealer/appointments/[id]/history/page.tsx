@@ -5,9 +5,9 @@ import { AppointmentSnapshotView } from "@/components/dealer/appointment-snapsho
 import { getAppointmentHistory } from "@/lib/appointments/appointment-history";
 import { CUSTOMER_HANDLERS, requireStaffPage } from "@/lib/auth/require-staff";
 import { signOutAction } from "../../../actions";
+import { isUuid } from "@/lib/ids";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string }> };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function generateMetadata() {
   const t = await getTranslations("dealer.history");
@@ -19,7 +19,7 @@ export default async function AppointmentHistoryPage({ params, searchParams }: P
   const staff = await requireStaffPage(CUSTOMER_HANDLERS);
   const { id } = await params;
   const requested = Number((await searchParams).version);
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const history = await getAppointmentHistory({
     id,
     dealerId: staff.dealerId,
