@@ -1,7 +1,6 @@
 import "server-only";
 import { createTranslator } from "next-intl";
-import { getCheckinAnswer } from "@/lib/checkin/get-checkin-answer";
-import type { CheckinView } from "@/lib/checkin/get-checkin-by-token";
+import { lastChangeAt, type CheckinView } from "@/lib/checkin/get-checkin-by-token";
 import { db } from "@/lib/db";
 import { computeTotals, formatVatRate, lineNet, lineVat } from "@/lib/money";
 import type { Receipt } from "@/lib/receipts/receipt-pdf";
@@ -12,27 +11,23 @@ import { getPublicAsset } from "@/lib/uploads/brand-assets";
  * page, in the page's language and the dealer's theme. Null when nothing has been confirmed yet.
  */
 export async function buildCheckinReceipt(view: CheckinView, locale: string): Promise<Receipt | null> {
-  const answer = await getCheckinAnswer({ dealerId: view.dealerId, appointmentId: view.appointmentId });
-  if (answer.lastConfirmed === 0) return null;
+  // The last confirmed revision (never the open draft), with the terms version it accepted.
   const confirmed = await db().checkInRevision.findFirst({
-    where: { checkIn: { appointmentId: view.appointmentId, dealerId: view.dealerId }, number: answer.lastConfirmed },
+    where: { checkIn: { appointmentId: view.appointmentId, dealerId: view.dealerId }, submittedAt: { not: null } },
+    orderBy: { number: "desc" },
     select: {
       number: true,
       submittedAt: true,
       termsAcceptedAt: true,
-      termsVersionId: true,
       selections: { orderBy: { title: "asc" }, select: { title: true, quantityMilli: true, unitPriceMinor: true, vatRateBp: true } },
+      termsVersionId: true,
       comments: { orderBy: { position: "asc" }, select: { title: true, description: true } },
       checkIn: { select: { appointment: { select: { externalId: true } } } },
     },
   });
   if (!confirmed) return null;
-  const terms = await db().checkInRevision.findFirst({
-    where: { number: confirmed.number, checkIn: { appointmentId: view.appointmentId } },
-    select: { termsVersionId: true },
-  });
-  const termsVersion = terms?.termsVersionId
-    ? await db().termsVersion.findFirst({ where: { id: terms.termsVersionId, dealerId: view.dealerId }, select: { version: true } })
+  const termsVersion = confirmed.termsVersionId
+    ? await db().termsVersion.findFirst({ where: { id: confirmed.termsVersionId, dealerId: view.dealerId }, select: { version: true } })
     : null;
   const messages = (await import(`../../messages/${locale}.json`)).default;
   const t = createTranslator({ locale, messages, namespace: "checkin" });
@@ -51,7 +46,7 @@ export async function buildCheckinReceipt(view: CheckinView, locale: string): Pr
   const gross = (l: { quantityMilli: number; unitPriceMinor: number; vatRateBp: number }) => (showPrices ? lineNet(l) + lineVat(l) : null);
   const totals = computeTotals([...view.plannedWork, ...confirmed.selections]);
   const logo = view.brand.logoUrl ? await getPublicAsset(view.brand.logoUrl.split("/").pop() ?? "") : null;
-  const closesAt = new Date((view.closesAt ?? view.appointment.startsAt).getTime() - 60_000);
+  const lastChange = lastChangeAt(view);
 
   return {
     locale,
@@ -98,7 +93,7 @@ export async function buildCheckinReceipt(view: CheckinView, locale: string): Pr
       ...(termsVersion && confirmed.termsAcceptedAt
         ? [t("done.terms", { version: termsVersion.version, time: when(confirmed.termsAcceptedAt) })]
         : []),
-      t("done.changeUntil", { time: when(closesAt) }),
+      t("done.changeUntil", { time: when(lastChange) }),
     ],
     footer: t("done.footer", { dealer: view.brand.dealerName, phone: view.brand.site.phone }),
   };

@@ -126,3 +126,8 @@ export const getCheckinByToken = cache(async (token: string, now: Date = new Dat
   if (link.status === "expired" || now >= closesAt) return { status: "closed", reason: "appointment_day", view };
   return { status: "open", view };
 });
+
+/** The last minute the customer can still change their answers: the one before check-in closes. */
+export function lastChangeAt(view: CheckinView): Date {
+  return new Date((view.closesAt ?? view.appointment.startsAt).getTime() - 60_000);
+}

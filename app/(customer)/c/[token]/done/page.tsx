@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getCheckinAnswer } from "@/lib/checkin/get-checkin-answer";
-import { getCheckinByToken } from "@/lib/checkin/get-checkin-by-token";
+import { getCheckinByToken, lastChangeAt } from "@/lib/checkin/get-checkin-by-token";
 import { customerLocale } from "@/lib/i18n/request-locale";
 import { computeTotals, formatMoney, formatVatRate, lineNet, lineVat } from "@/lib/money";
 
@@ -40,8 +40,7 @@ export default async function CheckinDonePage({ params }: Props) {
   const money = (minor: number) => formatMoney(minor, view.appointment.currency, locale);
   const extras = answer.selections;
   const totals = computeTotals([...view.plannedWork, ...extras]);
-  // Check-in closes at 00:00 of the appointment day: the last minute to change is the minute before.
-  const lastChange = new Date((view.closesAt ?? view.appointment.startsAt).getTime() - 60_000);
+  const lastChange = lastChangeAt(view);
   const showPrices = view.brand.site.showPrices;
 
   return (
