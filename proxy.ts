@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isSameOriginPost } from "@/lib/http/same-origin";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 
 /**
@@ -7,7 +8,7 @@ import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
  * and the choice follows the visitor through the flow.
  */
 export function proxy(request: NextRequest) {
-  if (request.method === "POST" && !isSameOriginPost(request)) {
+  if (request.method === "POST" && !isSameOriginPost(request.headers)) {
     return new NextResponse("Cross-site form posts are not accepted.", { status: 403, headers: { "Content-Type": "text/plain" } });
   }
   const lang = request.nextUrl.searchParams.get("lang");
@@ -47,18 +48,10 @@ export function proxy(request: NextRequest) {
 }
 
 /**
- * CSRF guard for form posts (server actions). Browsers mark every request with `Sec-Fetch-Site`, which
- * pages cannot forge; a post from another site is refused. `Origin: null` (what no-referrer form posts
- * carry) is accepted only together with `Sec-Fetch-Site: same-origin`.
+ * Not for: the API (its own key checks), static assets, and `/files/` — signed file downloads, and the
+ * customer's upload posts, which check their origin themselves: a proxy copies a request body (up to
+ * 10 MB, truncating beyond), which a 200 MB video must not go through.
  */
-function isSameOriginPost(request: NextRequest): boolean {
-  const site = request.headers.get("sec-fetch-site");
-  const origin = request.headers.get("origin");
-  if (site === "cross-site" || site === "same-site") return false;
-  if (origin === "null") return site === "same-origin";
-  return true;
-}
-
 export const config = {
   matcher: [
     {

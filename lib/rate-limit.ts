@@ -17,6 +17,8 @@ const limits = {
   signIn: { keyPrefix: "sign-in", points: 5, duration: 15 * 60 },
   signInIp: { keyPrefix: "sign-in-ip", points: 50, duration: 15 * 60 },
   customerAction: { keyPrefix: "customer", points: 120, duration: 60 },
+  /** Per link: each photo costs ~0.5 s of CPU; 100 files in 15 minutes is ten full remarks. */
+  customerUpload: { keyPrefix: "customer-upload", points: 100, duration: 15 * 60 },
   api: { keyPrefix: "api", points: 600, duration: 60 },
 } as const;
 

@@ -1,11 +1,20 @@
+import type { ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { CheckinView } from "@/lib/checkin/get-checkin-by-token";
 import { StepHeading } from "@/components/customer/step-heading";
 
 const dateTimeFormat = { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" } as const;
 
+type Props = {
+  view: CheckinView;
+  /** What the customer corrected on this page (shown instead of what we hold, marked as updated). */
+  corrected?: { email: string | null; phone: string | null };
+  /** The form to correct them, where the page allows it. */
+  children?: ReactNode;
+};
+
 /** Section 1 of the check-in: when and where, the car, and who we will contact. */
-export function AppointmentDetails({ view }: { view: CheckinView }) {
+export function AppointmentDetails({ view, corrected, children }: Props) {
   const t = useTranslations("checkin");
   const format = useFormatter();
   const { appointment, vehicle, contact, brand } = view;
@@ -37,9 +46,18 @@ export function AppointmentDetails({ view }: { view: CheckinView }) {
           <h3 className="mt-5 font-semibold">{t("you")}</h3>
           <dl className="mt-2 grid grid-cols-1 gap-y-2">
             <Row term={t("name")} value={`${contact.firstName} ${contact.lastName}`} />
-            {contact.email && <Row term={t("email")} value={contact.email} />}
-            {contact.phone && <Row term={t("phone")} value={contact.phone} />}
+            {corrected?.email ? (
+              <Row term={t("email")} value={`${corrected.email} (${t("contact.updated")})`} />
+            ) : (
+              contact.email && <Row term={t("email")} value={contact.email} />
+            )}
+            {corrected?.phone ? (
+              <Row term={t("phone")} value={`${corrected.phone} (${t("contact.updated")})`} />
+            ) : (
+              contact.phone && <Row term={t("phone")} value={contact.phone} />
+            )}
           </dl>
+          {children}
         </>
       )}
     </section>

@@ -2,39 +2,38 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/dealer-action";
+import { RemarkComposer, type RemarkComposerLabels } from "@/components/customer/remark-composer";
 import { StepHeading } from "@/components/customer/step-heading";
 
-export type RemarksLabels = {
+export type RemarksLabels = RemarkComposerLabels & {
   heading: string;
   intro: string;
+  remove: string;
+};
+
+/** A remark as the page shows it; file URLs are signed by the server for this link's holder only. */
+export type RemarkView = {
+  id: string;
   title: string;
   description: string;
-  add: string;
-  adding: string;
-  remove: string;
-  errors: Record<string, string>;
+  attachments: { assetId: string; isVideo: boolean; url: string; thumbUrl: string | null }[];
 };
 
 type Props = {
   token: string;
-  comments: { id: string; title: string; description: string }[];
+  comments: RemarkView[];
+  maxFiles: number;
+  refusedCode?: string;
   labels: RemarksLabels;
   addAction: (previous: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
   removeAction: (previous: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 };
 
-/** Section 3: "Anything we should know?" — remarks the advisor reads before the visit. */
-export function RemarksSection({ token, comments, labels, addAction, removeAction }: Props) {
-  const [state, formAction, pending] = useActionState(addAction, null);
+/** Section 3: "Anything we should know?" — remarks, with photos and videos, the advisor reads before the visit. */
+export function RemarksSection({ token, comments, maxFiles, refusedCode, labels, addAction, removeAction }: Props) {
   const [, removeFormAction] = useActionState(removeAction, null);
-  const fieldError = (name: string) => {
-    const code = state && !state.ok ? state.fieldErrors?.[name] : undefined;
-    return code ? (labels.errors[code] ?? labels.errors.invalid) : undefined;
-  };
-  const titleError = fieldError("title");
-  const descriptionError = fieldError("description");
   return (
-    <section aria-labelledby="remarks-heading" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-neutral-200">
+    <section id="remarks" aria-labelledby="remarks-heading" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-neutral-200">
       <StepHeading id="remarks-heading" step={3}>
         {labels.heading}
       </StepHeading>
@@ -42,70 +41,56 @@ export function RemarksSection({ token, comments, labels, addAction, removeActio
       {comments.length > 0 && (
         <ul className="mt-3 space-y-2">
           {comments.map((comment) => (
-            <li key={comment.id} className="flex items-start justify-between gap-3 rounded-lg bg-neutral-50 p-3 ring-1 ring-neutral-200">
-              <div>
-                <p className="font-medium">{comment.title}</p>
-                {comment.description && <p className="whitespace-pre-line text-neutral-800">{comment.description}</p>}
+            <li key={comment.id} className="rounded-lg bg-neutral-50 p-3 ring-1 ring-neutral-200">
+              <div className="flex items-start justify-between gap-3">
+                <div className="min-w-0">
+                  <p className="font-medium break-words">{comment.title}</p>
+                  {comment.description && <p className="break-words whitespace-pre-line text-neutral-800">{comment.description}</p>}
+                </div>
+                <form action={removeFormAction}>
+                  <input type="hidden" name="token" value={token} />
+                  <input type="hidden" name="commentId" value={comment.id} />
+                  <button type="submit" className="min-h-11 rounded px-3 text-sm underline">
+                    {labels.remove}
+                    <span className="sr-only"> — {comment.title}</span>
+                  </button>
+                </form>
               </div>
-              <form action={removeFormAction}>
-                <input type="hidden" name="token" value={token} />
-                <input type="hidden" name="commentId" value={comment.id} />
-                <button type="submit" className="min-h-11 rounded px-3 text-sm underline">
-                  {labels.remove}
-                  <span className="sr-only"> — {comment.title}</span>
-                </button>
-              </form>
+              {comment.attachments.length > 0 && (
+                <ul className="mt-2 grid grid-cols-3 gap-2">
+                  {comment.attachments.map((file, index) => (
+                    <li key={file.assetId}>
+                      {file.isVideo ? (
+                        <video
+                          src={file.url}
+                          controls
+                          playsInline
+                          preload="metadata"
+                          className="aspect-square w-full rounded bg-black object-cover"
+                        >
+                          <a href={file.url}>{`${labels.video} ${index + 1}`}</a>
+                        </video>
+                      ) : (
+                        <a href={file.url} target="_blank" rel="noopener noreferrer" className="block">
+                          {/* A signed, private URL: next/image would fetch it server-side without the signature's context. */}
+                          {/* eslint-disable-next-line @next/next/no-img-element */}
+                          <img
+                            src={file.thumbUrl ?? file.url}
+                            alt={`${labels.photo} ${index + 1} — ${comment.title}`}
+                            loading="lazy"
+                            className="aspect-square w-full rounded object-cover ring-1 ring-neutral-300"
+                          />
+                        </a>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <form action={formAction} className="mt-4 space-y-3" noValidate>
-        <input type="hidden" name="token" value={token} />
-        <div>
-          <label htmlFor="remark-title" className="block font-medium">
-            {labels.title}
-          </label>
-          <input
-            id="remark-title"
-            name="title"
-            maxLength={120}
-            aria-invalid={titleError ? true : undefined}
-            aria-describedby={titleError ? "remark-title-error" : undefined}
-            className="mt-1 block min-h-12 w-full rounded border border-neutral-400 px-3"
-          />
-          {titleError && (
-            <p id="remark-title-error" className="mt-1 text-sm font-medium text-red-800">
-              {titleError}
-            </p>
-          )}
-        </div>
-        <div>
-          <label htmlFor="remark-description" className="block font-medium">
-            {labels.description}
-          </label>
-          <textarea
-            id="remark-description"
-            name="description"
-            rows={3}
-            maxLength={4000}
-            aria-invalid={descriptionError ? true : undefined}
-            aria-describedby={descriptionError ? "remark-description-error" : undefined}
-            className="mt-1 block w-full rounded border border-neutral-400 px-3 py-2"
-          />
-          {descriptionError && (
-            <p id="remark-description-error" className="mt-1 text-sm font-medium text-red-800">
-              {descriptionError}
-            </p>
-          )}
-        </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="min-h-12 rounded-lg border-2 border-brand bg-white px-4 font-semibold disabled:opacity-60"
-        >
-          {pending ? labels.adding : labels.add}
-        </button>
-      </form>
+      <RemarkComposer token={token} maxFiles={maxFiles} refusedCode={refusedCode} labels={labels} addAction={addAction} />
     </section>
   );
 }

@@ -39,33 +39,55 @@ export async function runTokenAction<S extends z.ZodObject, T>(options: {
   const raw = formDataToObject(formData);
   const token = tokenField.safeParse(raw);
   if (!token.success) return { ok: false, error: "not_found" };
-  try {
-    await consume("customerAction", context.ip ?? token.data.token);
-  } catch {
-    return { ok: false, error: "rate_limited" };
-  }
-  const link = await lookupToken(token.data.token, purpose, now);
-  if (link.status === "unknown") return { ok: false, error: "not_found" };
-  if (link.status !== "valid") return { ok: false, error: "gone" };
-  const appointment = await db().appointment.findFirst({
-    where: { id: link.appointmentId, dealerId: link.dealerId },
-    select: { status: true },
-  });
-  if (!appointment) return { ok: false, error: "not_found" };
-  if (appointment.status === "CANCELLED" || appointment.status === "FINALIZED") return { ok: false, error: "gone" };
+  const link = await openLink({ token: token.data.token, purpose, context, now });
+  if (!link.ok) return link;
 
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "validation_failed", fieldErrors: fieldErrorMap(parsed.error.issues) };
   try {
-    const data = await fn({
-      link: { tokenId: link.id, dealerId: link.dealerId, appointmentId: link.appointmentId, recipientRole: link.recipientRole, context },
-      input: parsed.data,
-    });
+    const data = await fn({ link: link.link, input: parsed.data });
     return { ok: true, data };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, error: error.code };
+    if (isAppError(error)) {
+      // A domain check on one field (e.g. a phone number not valid in the site's country) shows at that field.
+      const fieldErrors = error.errors ? Object.fromEntries(error.errors.map((e) => [e.path, e.message])) : undefined;
+      return { ok: false, error: error.code, ...(fieldErrors ? { fieldErrors } : {}) };
+    }
     throw error;
   }
+}
+
+/**
+ * A customer link that may still be written through: well-formed, within the rate limit, of this purpose,
+ * not expired or revoked, and its appointment neither cancelled nor finalized ("gone"). For the route
+ * handlers that take customer posts a server action cannot (uploads), and for runTokenAction.
+ */
+export async function openLink(input: {
+  token: string;
+  purpose: TokenPurpose;
+  context: RequestContext;
+  now?: Date;
+}): Promise<{ ok: true; link: OpenLink } | { ok: false; error: "not_found" | "gone" | "rate_limited" }> {
+  const { token, purpose, context, now = new Date() } = input;
+  if (!TOKEN_PATTERN.test(token)) return { ok: false, error: "not_found" };
+  try {
+    await consume("customerAction", context.ip ?? token);
+  } catch {
+    return { ok: false, error: "rate_limited" };
+  }
+  const found = await lookupToken(token, purpose, now);
+  if (found.status === "unknown") return { ok: false, error: "not_found" };
+  if (found.status !== "valid") return { ok: false, error: "gone" };
+  const appointment = await db().appointment.findFirst({
+    where: { id: found.appointmentId, dealerId: found.dealerId },
+    select: { status: true },
+  });
+  if (!appointment) return { ok: false, error: "not_found" };
+  if (appointment.status === "CANCELLED" || appointment.status === "FINALIZED") return { ok: false, error: "gone" };
+  return {
+    ok: true,
+    link: { tokenId: found.id, dealerId: found.dealerId, appointmentId: found.appointmentId, recipientRole: found.recipientRole, context },
+  };
 }
 
 /** The only way to write a customer server action (for `useActionState`). */

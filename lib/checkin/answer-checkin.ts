@@ -5,6 +5,9 @@ import { getOrCreateDraft } from "@/lib/checkin/draft";
 import { listOfferedServices } from "@/lib/checkin/offered-services";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { normalizePhone } from "@/lib/phone";
+import type { CountryCode } from "libphonenumber-js";
+import { uploadLimits } from "@/lib/uploads/limits";
 
 /** What every customer change needs: whose link it is (from the token, never from input). */
 export type CustomerLink = { dealerId: string; appointmentId: string; context: RequestContext };
@@ -90,6 +93,7 @@ export async function addComment(input: {
     const draft = await getOrCreateDraft(tx, link);
     const count = await tx.checkInComment.count({ where: { revisionId: draft.id } });
     if (count >= MAX_COMMENTS) throw new AppError("validation_failed", "too many comments");
+    if (input.assetIds.length > uploadLimits().maxFilesPerComment) throw new AppError("validation_failed", "too many files");
     // Uploads are the customer's own only if they belong to this dealer and no comment has them yet.
     const assets = await tx.asset.findMany({
       where: {
@@ -130,15 +134,34 @@ export async function removeComment(input: { link: CustomerLink; commentId: stri
   });
 }
 
-/** "Is this still right?": the customer corrects their e-mail or phone; the advisor sees it flagged. */
-export async function correctContact(input: { link: CustomerLink; email: string | null; phone: string | null }): Promise<void> {
+/**
+ * "Is this still right?": the customer corrects their e-mail or phone (empty = keep what we have); the
+ * advisor sees it flagged. A phone written without a country prefix is read in the site's country.
+ */
+export async function correctContact(input: { link: CustomerLink; email: string; phone: string }): Promise<void> {
   const { link } = input;
   await runWithRetry(async (tx) => {
+    const appointment = await tx.appointment.findFirst({
+      where: { id: link.appointmentId, dealerId: link.dealerId },
+      select: {
+        site: { select: { country: true } },
+        checkIn: { select: { recipientRole: true } },
+        contacts: { select: { role: true, email: true, phone: true } },
+      },
+    });
+    if (!appointment) throw new AppError("not_found");
+    const phone = input.phone.trim() ? normalizePhone(input.phone, appointment.site.country as CountryCode) : null;
+    if (input.phone.trim() && !phone) throw new AppError("validation_failed", "phone", { errors: [{ path: "phone", message: "phone" }] });
+    // The form shows what we hold; sending it back unchanged is not a correction.
+    const held = appointment.contacts.find((c) => c.role === appointment.checkIn?.recipientRole) ?? appointment.contacts[0];
+    const typedEmail = input.email.trim() || null;
+    const email = typedEmail && typedEmail.toLowerCase() !== held?.email?.toLowerCase() ? typedEmail : null;
+    const correctedPhone = phone && phone !== held?.phone ? phone : null;
     const draft = await getOrCreateDraft(tx, link);
-    await tx.checkInRevision.update({ where: { id: draft.id }, data: { correctedEmail: input.email, correctedPhone: input.phone } });
+    await tx.checkInRevision.update({ where: { id: draft.id }, data: { correctedEmail: email, correctedPhone } });
     await writeAudit(tx, {
       ...customer(link),
-      event: { type: "checkin.contact_corrected", email: input.email !== null, phone: input.phone !== null },
+      event: { type: "checkin.contact_corrected", email: email !== null, phone: correctedPhone !== null },
     });
   });
 }

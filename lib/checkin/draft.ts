@@ -1,6 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/audit";
+import { recordCheckinOpened } from "@/lib/checkin/record-opened";
 
 /**
  * The customer's open answer: one unsubmitted revision per check-in (number = last submitted + 1). It is
@@ -8,7 +10,7 @@ import { AppError } from "@/lib/errors";
  */
 export async function getOrCreateDraft(
   tx: Tx,
-  input: { dealerId: string; appointmentId: string },
+  input: { dealerId: string; appointmentId: string; context: RequestContext },
 ): Promise<{ id: string; checkInId: string; number: number }> {
   const checkIn = await tx.checkIn.findFirst({
     where: { appointmentId: input.appointmentId, dealerId: input.dealerId },
@@ -22,6 +24,8 @@ export async function getOrCreateDraft(
   });
   if (existing && !existing.submittedAt) return { id: existing.id, checkInId: checkIn.id, number };
   if (existing) throw new AppError("conflict");
+  // A first answer is a real visit even when the page's beacon never ran (JavaScript off).
+  await recordCheckinOpened(tx, input);
 
   const previous = checkIn.currentRevision
     ? await tx.checkInRevision.findUnique({

@@ -5,7 +5,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/auth/dealer-action";
 import { tokenAction } from "@/lib/auth/token-action";
-import { addComment, removeComment, setServiceSelected } from "@/lib/checkin/answer-checkin";
+import { addComment, correctContact, removeComment, setServiceSelected } from "@/lib/checkin/answer-checkin";
+import { recordCheckinOpened } from "@/lib/checkin/record-opened";
+import { runWithRetry } from "@/lib/appointments/retry";
+import { remarkTextSchema } from "@/lib/checkin/remark-fields";
 import { submitCheckin } from "@/lib/checkin/submit-checkin";
 import { resolveLocale } from "@/lib/i18n/locales";
 
@@ -37,14 +40,14 @@ export async function toggleServiceAction(previous: unknown, formData: FormData)
   return afterward(String(formData.get("token")), await toggle(previous, formData));
 }
 
+/** The page's script uploads each file first (see /files/checkin-upload) and sends only their ids here. */
 const comment = tokenAction(
   "CHECKIN",
-  z.object({
+  remarkTextSchema.extend({
     token,
-    title: z.string().trim().min(1, "required").max(120, "tooLong"),
-    description: z.string().trim().max(4000, "tooLong").default(""),
+    assetIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(uuid).max(50)),
   }),
-  async ({ link, input }) => addComment({ link, title: input.title, description: input.description, assetIds: [] }),
+  async ({ link, input }) => addComment({ link, title: input.title, description: input.description, assetIds: input.assetIds }),
 );
 
 export async function addCommentAction(previous: unknown, formData: FormData): Promise<ActionResult<unknown>> {
@@ -57,6 +60,34 @@ const uncomment = tokenAction("CHECKIN", z.object({ token, commentId: uuid }), a
 
 export async function removeCommentAction(previous: unknown, formData: FormData): Promise<ActionResult<unknown>> {
   return afterward(String(formData.get("token")), await uncomment(previous, formData));
+}
+
+const contact = tokenAction(
+  "CHECKIN",
+  z.object({
+    token,
+    email: z
+      .string()
+      .trim()
+      .max(254, "email")
+      .refine((value) => value === "" || z.email().safeParse(value).success, "email")
+      .default(""),
+    phone: z.string().trim().max(32, "phone").default(""),
+  }),
+  async ({ link, input }) => correctContact({ link, email: input.email, phone: input.phone }),
+);
+
+export async function correctContactAction(previous: unknown, formData: FormData): Promise<ActionResult<unknown>> {
+  return afterward(String(formData.get("token")), await contact(previous, formData));
+}
+
+const opened = tokenAction("CHECKIN", z.object({ token }), async ({ link }) =>
+  runWithRetry((tx) => recordCheckinOpened(tx, { dealerId: link.dealerId, appointmentId: link.appointmentId, context: link.context })),
+);
+
+/** The page's beacon: a person is looking at it (see OpenedBeacon). Nothing on the page changes. */
+export async function markOpenedAction(previous: unknown, formData: FormData): Promise<ActionResult<unknown>> {
+  return opened(previous, formData);
 }
 
 const confirm = tokenAction(

@@ -3,17 +3,42 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AppointmentDetails } from "@/components/customer/appointment-details";
 import { ConfirmSection } from "@/components/customer/confirm-section";
+import { ContactCorrection } from "@/components/customer/contact-correction";
+import { OpenedBeacon } from "@/components/customer/opened-beacon";
 import { ExtrasAndSummary } from "@/components/customer/extras-and-summary";
 import { PlannedWorkList } from "@/components/customer/planned-work-list";
 import { RemarksSection } from "@/components/customer/remarks-section";
 import { getCheckinAnswer } from "@/lib/checkin/get-checkin-answer";
 import { getCheckinByToken } from "@/lib/checkin/get-checkin-by-token";
 import { listOfferedServices } from "@/lib/checkin/offered-services";
+import { MAX_COMMENTS } from "@/lib/checkin/answer-checkin";
 import { currentTerms } from "@/lib/checkin/submit-checkin";
+import { uploadLimits } from "@/lib/uploads/limits";
+import { signedAssetUrl } from "@/lib/uploads/signed-url";
 import { customerLocale } from "@/lib/i18n/request-locale";
-import { addCommentAction, confirmCheckinAction, removeCommentAction, toggleServiceAction } from "./actions";
+import {
+  addCommentAction,
+  confirmCheckinAction,
+  correctContactAction,
+  markOpenedAction,
+  removeCommentAction,
+  toggleServiceAction,
+} from "./actions";
 
-type Props = { params: Promise<{ token: string }> };
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Why a remark posted without JavaScript was refused (set by /files/checkin-remark's redirect). */
+const REMARK_REFUSALS = [
+  "unsupported",
+  "heic",
+  "too_large",
+  "unreadable",
+  "too_many_files",
+  "too_many_comments",
+  "rate_limited",
+  "title_required",
+  "too_long",
+] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const link = await getCheckinByToken((await params).token);
@@ -26,8 +51,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** The online check-in (seed 003): one page, four numbered sections, and a sticky summary. */
-export default async function CheckinPage({ params }: Props) {
+export default async function CheckinPage({ params, searchParams }: Props) {
   const { token } = await params;
+  const refused = (await searchParams).remark;
+  const refusedCode = REMARK_REFUSALS.find((code) => code === refused);
   const link = await getCheckinByToken(token);
   if (link.status === "unknown") notFound();
   if (link.status === "closed") redirect(`/c/${token}/closed`);
@@ -49,13 +76,37 @@ export default async function CheckinPage({ params }: Props) {
     currentTerms({ dealerId: view.dealerId, locale, defaultLocale: view.brand.defaultLocale }),
   ]);
 
+  const limits = uploadLimits();
+  const sizes = {
+    imageMb: limits.maxImageBytes / 2 ** 20,
+    videoMb: limits.maxVideoBytes / 2 ** 20,
+    maxFiles: limits.maxFilesPerComment,
+  };
+
   return (
     <div className="space-y-5 pb-16 sm:pb-0">
       <div>
         <h1 className="text-2xl font-bold">{t("welcome", { firstName: view.contact?.firstName ?? "" })}</h1>
         <p className="mt-1 text-neutral-700">{t("intro")}</p>
       </div>
-      <AppointmentDetails view={view} />
+      <AppointmentDetails view={view} corrected={{ email: answer.correctedEmail, phone: answer.correctedPhone }}>
+        <ContactCorrection
+          token={token}
+          email={answer.correctedEmail ?? view.contact?.email ?? ""}
+          phone={answer.correctedPhone ?? view.contact?.phone ?? ""}
+          action={correctContactAction}
+          labels={{
+            change: t("contact.change"),
+            email: t("email"),
+            phone: t("phone"),
+            save: t("contact.save"),
+            saving: t("contact.saving"),
+            saved: t("contact.saved"),
+            errors: { email: t("contact.errors.email"), phone: t("contact.errors.phone") },
+          }}
+        />
+      </AppointmentDetails>
+      <OpenedBeacon token={token} action={markOpenedAction} />
       <PlannedWorkList view={view} locale={locale} />
       <ExtrasAndSummary
         token={token}
@@ -84,7 +135,17 @@ export default async function CheckinPage({ params }: Props) {
       />
       <RemarksSection
         token={token}
-        comments={answer.comments}
+        comments={answer.comments.map((comment) => ({
+          ...comment,
+          attachments: comment.attachments.map(({ assetId, contentType }) => ({
+            assetId,
+            isVideo: contentType.startsWith("video/"),
+            url: signedAssetUrl({ assetId }),
+            thumbUrl: contentType.startsWith("image/") ? signedAssetUrl({ assetId, variant: "thumb" }) : null,
+          })),
+        }))}
+        maxFiles={limits.maxFilesPerComment}
+        refusedCode={refusedCode}
         addAction={addCommentAction}
         removeAction={removeCommentAction}
         labels={{
@@ -92,10 +153,31 @@ export default async function CheckinPage({ params }: Props) {
           intro: t("remarks.intro"),
           title: t("remarks.title"),
           description: t("remarks.description"),
+          files: t("remarks.files"),
+          filesHint: t("remarks.filesHint", sizes),
           add: t("remarks.add"),
           adding: t("remarks.adding"),
+          uploading: t("remarks.uploading"),
+          removeFile: t("remarks.removeFile"),
+          waitForUploads: t("remarks.waitForUploads"),
+          photo: t("remarks.photo"),
+          video: t("remarks.video"),
           remove: t("remarks.remove"),
-          errors: { required: t("remarks.errors.required"), tooLong: t("remarks.errors.tooLong"), invalid: t("remarks.errors.invalid") },
+          errors: {
+            required: t("remarks.errors.required"),
+            tooLong: t("remarks.errors.tooLong"),
+            invalid: t("remarks.errors.invalid"),
+            title_required: t("remarks.errors.required"),
+            too_long: t("remarks.errors.tooLong"),
+            unsupported: t("remarks.errors.unsupported"),
+            heic: t("remarks.errors.heic"),
+            too_large: t("remarks.errors.tooLarge", sizes),
+            unreadable: t("remarks.errors.unreadable"),
+            too_many_files: t("remarks.errors.tooManyFiles", sizes),
+            too_many_comments: t("remarks.errors.tooManyComments", { max: MAX_COMMENTS }),
+            rate_limited: t("remarks.errors.rateLimited"),
+            failed: t("remarks.errors.failed"),
+          },
         }}
       />
       <ConfirmSection
