@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { RequestContext } from "@/lib/audit";
 import { fieldErrorMap, type ActionResult } from "@/lib/auth/dealer-action";
+import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { ContactRole, TokenPurpose } from "@/lib/db/generated/client";
 import { isAppError } from "@/lib/errors";
@@ -35,7 +36,7 @@ export async function runTokenAction<S extends z.ZodObject, T>(options: {
   fn: TokenActionFn<S, T>;
   now?: Date;
 }): Promise<ActionResult<T>> {
-  const { purpose, schema, formData, context, fn, now = new Date() } = options;
+  const { purpose, schema, formData, context, fn, now = clockNow() } = options;
   const raw = formDataToObject(formData);
   const token = tokenField.safeParse(raw);
   if (!token.success) return { ok: false, error: "not_found" };
@@ -68,7 +69,7 @@ export async function openLink(input: {
   context: RequestContext;
   now?: Date;
 }): Promise<{ ok: true; link: OpenLink } | { ok: false; error: "not_found" | "gone" | "rate_limited" }> {
-  const { token, purpose, context, now = new Date() } = input;
+  const { token, purpose, context, now = clockNow() } = input;
   if (!TOKEN_PATTERN.test(token)) return { ok: false, error: "not_found" };
   try {
     await consume("customerAction", context.ip ?? token);

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Brand } from "@/lib/dealers/get-brand";
 import { getBrand } from "@/lib/dealers/get-brand";
+import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { ContactRole } from "@/lib/db/generated/client";
 import { computeTotals, lineNet, lineVat, type MoneyLine } from "@/lib/money";
@@ -52,7 +53,7 @@ export type CheckinByToken =
  * Resolves a check-in link to what its page shows. Cached per request so the layout (theme, language)
  * and the page share one lookup.
  */
-export const getCheckinByToken = cache(async (token: string, now: Date = new Date()): Promise<CheckinByToken> => {
+export const getCheckinByToken = cache(async (token: string, now: Date = clockNow()): Promise<CheckinByToken> => {
   const link = await lookupToken(token, "CHECKIN", now);
   if (link.status === "unknown") return { status: "unknown" };
 
