@@ -17,6 +17,13 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("checkin.contact_corrected"), email: z.boolean(), phone: z.boolean() }),
   z.object({ type: z.literal("report.opened") }),
   z.object({ type: z.literal("report.responded"), version: z.number().int().positive() }),
+  z.object({
+    type: z.literal("report.item_decided"),
+    itemKey: z.string(),
+    decision: z.enum(["APPROVED", "DECLINED", "CONTACT"]),
+    version: z.number().int().positive(),
+  }),
+  z.object({ type: z.literal("report.question_asked"), itemKey: z.string() }),
   z.object({ type: z.literal("link.closed_view"), purpose: z.enum(["CHECKIN", "REPORT"]), reason: z.string() }),
   z.object({ type: z.literal("staff.signed_in") }),
   z.object({ type: z.literal("staff.signed_out") }),
