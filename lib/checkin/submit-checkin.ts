@@ -2,6 +2,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit";
 import { runWithRetry } from "@/lib/appointments/retry";
 import type { CustomerLink } from "@/lib/checkin/answer-checkin";
+import { carryOverHandling } from "@/lib/checkin/carry-over-handling";
 import { getOrCreateDraft } from "@/lib/checkin/draft";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -81,6 +82,9 @@ export async function submitCheckin(input: { link: CustomerLink; termsVersionId:
       },
     });
     if (frozen.count === 0) return { revision: draft.number };
+    if (checkIn.currentRevision > 0) {
+      await carryOverHandling(tx, { checkInId: draft.checkInId, fromNumber: checkIn.currentRevision, toRevisionId: draft.id });
+    }
     await tx.checkIn.update({
       where: { id: draft.checkInId },
       data: { currentRevision: draft.number, state: "SUBMITTED", submittedAt: now },
