@@ -203,6 +203,13 @@ describe("a changed answer confirmed again", () => {
     expect(now!.changes).toMatchObject({ addedRemarks: ["Child seat", "Tyre pressure"], removedRemarks: ["Child seat"] });
     const pinned = (await listAppointmentsForDealer({ dealerId: s.dealer.id, pinAnswers: true })).pinned;
     expect(pinned.map((r) => r.externalId)).toEqual(["carry-a-1"]);
+    // The converted wash is still the customer's choice: counted once in the confirmed total, not twice.
+    const totals = await db().checkInRevision.findMany({
+      where: { checkIn: { appointmentId: s.appointment.id } },
+      orderBy: { number: "asc" },
+      select: { grossMinor: true },
+    });
+    expect(totals[1]!.grossMinor).toBe(totals[0]!.grossMinor);
     // Converting the carried-over service again adds nothing.
     expect(await convertCheckinItem({ ...s.staff, item: "selection", itemId: now!.selections[0]!.id })).toMatchObject({ converted: false });
     expect(await db().plannedWorkLine.count({ where: { appointmentId: s.appointment.id, source: "CHECKIN" } })).toBe(1);

@@ -3,6 +3,7 @@ import { writeAudit } from "@/lib/audit";
 import { runWithRetry } from "@/lib/appointments/retry";
 import type { CustomerLink } from "@/lib/checkin/answer-checkin";
 import { carryOverHandling } from "@/lib/checkin/carry-over-handling";
+import { withoutConvertedSelections } from "@/lib/checkin/converted-lines";
 import { getOrCreateDraft } from "@/lib/checkin/draft";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -47,7 +48,7 @@ export async function submitCheckin(input: { link: CustomerLink; termsVersionId:
     const appointment = await tx.appointment.findFirstOrThrow({
       where: { id: link.appointmentId, dealerId: link.dealerId },
       select: {
-        plannedWork: { select: { quantityMilli: true, unitPriceMinor: true, vatRateBp: true } },
+        plannedWork: { select: { id: true, source: true, quantityMilli: true, unitPriceMinor: true, vatRateBp: true } },
       },
     });
     const terms = await tx.termsVersion.findFirst({
@@ -67,7 +68,8 @@ export async function submitCheckin(input: { link: CustomerLink; termsVersionId:
       where: { revisionId: draft.id },
       select: { quantityMilli: true, unitPriceMinor: true, vatRateBp: true },
     });
-    const totals = computeTotals([...appointment.plannedWork, ...selections]);
+    const planned = await withoutConvertedSelections(tx, { ...link, lines: appointment.plannedWork });
+    const totals = computeTotals([...planned, ...selections]);
     const frozen = await tx.checkInRevision.updateMany({
       where: { id: draft.id, submittedAt: null },
       data: {
