@@ -37,7 +37,7 @@ test.describe("the advisor's appointment page", () => {
     await page.getByRole("link", { name: "Emma Wouters" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Emma Wouters");
     await expect(page.getByText(/Answer 1, confirmed/)).toBeVisible();
-    await expect(page.getByText("Squeaking brakes")).toBeVisible();
+    await expect(page.getByText("Squeaking brakes", { exact: true })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Extras chosen" })).toBeVisible();
     await expectAccessible(page);
   });

@@ -15,6 +15,20 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("checkin.comment_added"), commentId: z.string(), attachments: z.number().int().min(0) }),
   z.object({ type: z.literal("checkin.comment_removed"), commentId: z.string() }),
   z.object({ type: z.literal("checkin.contact_corrected"), email: z.boolean(), phone: z.boolean() }),
+  z.object({ type: z.literal("checkin.item_handled"), item: z.enum(["selection", "comment"]), itemId: z.string(), handled: z.boolean() }),
+  z.object({
+    type: z.literal("checkin.item_converted"),
+    item: z.enum(["selection", "comment"]),
+    itemId: z.string(),
+    lineId: z.string(),
+    version: z.number().int().positive(),
+  }),
+  z.object({
+    type: z.literal("checkin.mechanic_visibility"),
+    item: z.enum(["comment", "attachment"]),
+    itemId: z.string(),
+    visible: z.boolean(),
+  }),
   z.object({ type: z.literal("report.opened") }),
   z.object({ type: z.literal("report.responded"), version: z.number().int().positive() }),
   z.object({

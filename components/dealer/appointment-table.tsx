@@ -1,13 +1,30 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { StatusIcon } from "@/components/dealer/status-icons";
 import type { AppointmentListRow } from "@/lib/appointments/list-appointments-for-dealer";
 
-/** A dense list of appointments with status words (not colour alone). */
-export function AppointmentTable({ caption, rows }: { caption: string; rows: AppointmentListRow[] }) {
+type Props = {
+  caption: string;
+  rows: AppointmentListRow[];
+  /** Where a row leads: the advisor's appointment page, or the workshop view for mechanics. */
+  href: (id: string) => string;
+  /** The pinned group (seed 003 step 3): check-in answers still to handle. */
+  pinned?: boolean;
+};
+
+/**
+ * A dense list of appointments with status words (not colour alone). An answered check-in highlights the
+ * customer's name (seed 003 step 5); once all its items are handled, the date carries a "checked in
+ * online" icon.
+ */
+export function AppointmentTable({ caption, rows, href, pinned = false }: Props) {
   const t = useTranslations("dealer");
   const format = useFormatter();
   return (
     <section>
-      <h2 className="mb-2 text-lg font-semibold">{caption}</h2>
+      <h2 className="mb-2 flex items-center gap-2 text-lg font-semibold">
+        {pinned && <StatusIcon name="pin" className="h-5 w-5" />}
+        {caption}
+      </h2>
       {rows.length === 0 ? (
         <p className="text-neutral-700">{t("home.none")}</p>
       ) : (
@@ -38,14 +55,33 @@ export function AppointmentTable({ caption, rows }: { caption: string; rows: App
             </thead>
             <tbody className="divide-y divide-neutral-200">
               {rows.map((row) => (
-                <tr key={row.id} data-appointment={row.externalId}>
+                <tr key={row.id} data-appointment={row.externalId} className={pinned ? "bg-blue-50/60" : undefined}>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                    {format.dateTime(row.startsAt, { dateStyle: "medium", timeStyle: "short", timeZone: row.timeZone })}
+                    <span className="inline-flex items-center gap-1.5">
+                      {format.dateTime(row.startsAt, { dateStyle: "medium", timeStyle: "short", timeZone: row.timeZone })}
+                      {row.checkinAnswer === "handled" && (
+                        <span title={t("home.checkedInOnline")} className="inline-flex text-green-800">
+                          <StatusIcon name="phoneCheck" />
+                          <span className="sr-only">{t("home.checkedInOnline")}</span>
+                        </span>
+                      )}
+                    </span>
                   </td>
                   <td className="px-3 py-2 font-medium">
-                    <a href={`/dealer/appointments/${row.id}`} className="underline underline-offset-2">
-                      {row.customerName}
-                    </a>
+                    <span className="inline-flex items-center gap-1.5">
+                      {row.checkinAnswer === "open" && (
+                        <span title={t("home.toHandle")} className="inline-flex text-blue-900">
+                          <StatusIcon name="pin" />
+                          <span className="sr-only">{t("home.toHandle")}</span>
+                        </span>
+                      )}
+                      <a
+                        href={href(row.id)}
+                        className={`underline underline-offset-2 ${row.checkinAnswer ? "rounded bg-blue-100 px-1 text-blue-950" : ""}`}
+                      >
+                        {row.customerName}
+                      </a>
+                    </span>
                   </td>
                   <td className="px-3 py-2">
                     {row.car}

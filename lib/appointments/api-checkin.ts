@@ -2,8 +2,10 @@ import "server-only";
 import { lower, totalsWithRatesJson, utc } from "@/lib/api/format";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
+import { env } from "@/lib/env";
 import { computeTotals, formatDecimalMoney, formatQuantity, formatVatRate } from "@/lib/money";
 import { checkinClosesAt } from "@/lib/time";
+import { signedAssetUrl } from "@/lib/uploads/signed-url";
 
 /** What the check-in part of the API representation reads, nested in the appointment's select. */
 export const checkinSelect = {
@@ -45,7 +47,11 @@ const revisionSelect = {
       description: true,
       visibleToMechanics: true,
       handled: true,
-      attachments: { orderBy: { position: "asc" }, select: { asset: { select: { contentType: true, bytes: true } } } },
+      convertedLineId: true,
+      attachments: {
+        orderBy: { position: "asc" },
+        select: { assetId: true, visibleToMechanics: true, asset: { select: { contentType: true, bytes: true } } },
+      },
     },
   },
 } satisfies Prisma.CheckInRevisionSelect;
@@ -72,6 +78,11 @@ function visibleState(row: CheckinRow, now: Date) {
   return waiting && now >= row.closesAt ? "closed" : lower(row.state);
 }
 
+/** A short-lived signed link (15 minutes), absolute because the DMS fetches it from elsewhere; never the storage key. */
+function attachmentUrl(assetId: string): string {
+  return new URL(signedAssetUrl({ assetId, variant: "full" }), env().APP_URL).toString();
+}
+
 function responseJson(revision: Revision, currency: string, termsVersion: number | null) {
   return {
     submittedAt: utc(revision.submittedAt),
@@ -92,10 +103,15 @@ function responseJson(revision: Revision, currency: string, termsVersion: number
       id: c.id,
       title: c.title,
       description: c.description,
-      // No signed-link service for customer uploads exists yet; a URL is never built from the storage key.
-      attachments: c.attachments.map((a) => ({ url: null, contentType: a.asset.contentType, bytes: a.asset.bytes })),
+      attachments: c.attachments.map((a) => ({
+        url: attachmentUrl(a.assetId),
+        contentType: a.asset.contentType,
+        bytes: a.asset.bytes,
+        visibleToMechanics: a.visibleToMechanics,
+      })),
       visibleToMechanics: c.visibleToMechanics,
       handled: c.handled,
+      convertedToJob: c.convertedLineId !== null,
     })),
     totals: totalsWithRatesJson(computeTotals(revision.selections), currency),
   };

@@ -14,20 +14,29 @@ export type AppointmentListRow = {
   siteName: string;
   timeZone: string;
   checkinState: CheckInState | null;
+  /**
+   * The customer's confirmed check-in answer: "open" while a chosen service or remark of the latest
+   * revision is not handled, "handled" once all are (or there was nothing to handle), null = none yet.
+   */
+  checkinAnswer: "open" | "handled" | null;
 };
 
 /**
  * Today's and upcoming appointments of one dealer. "Today" is each site's own local day, so a list
- * spanning Brussels and Stockholm (or anywhere) is right for every site.
+ * spanning Brussels and Stockholm (or anywhere) is right for every site. With `pinAnswers` (the people who
+ * handle answers, seed 003 step 3), appointments with check-in items still to handle are taken out of
+ * their day and listed first, in `pinned`, until every item is handled.
  */
 export async function listAppointmentsForDealer({
   dealerId,
   now = new Date(),
   limit = 200,
+  pinAnswers = false,
 }: {
   dealerId: string;
   now?: Date;
   limit?: number;
+  pinAnswers?: boolean;
 }) {
   const rows = await db().appointment.findMany({
     where: { dealerId, startsAt: { gte: new Date(now.getTime() - 36 * 3600_000) } },
@@ -43,9 +52,21 @@ export async function listAppointmentsForDealer({
       vehicleRegistration: true,
       site: { select: { name: true, timeZone: true } },
       contacts: { select: { role: true, firstName: true, lastName: true } },
-      checkIn: { select: { state: true } },
+      checkIn: {
+        select: {
+          state: true,
+          currentRevision: true,
+          revisions: {
+            where: { submittedAt: { not: null } },
+            orderBy: { number: "desc" },
+            take: 1,
+            select: { selections: { select: { handled: true } }, comments: { select: { handled: true } } },
+          },
+        },
+      },
     },
   });
+  const pinned: AppointmentListRow[] = [];
   const today: AppointmentListRow[] = [];
   const upcoming: AppointmentListRow[] = [];
   for (const row of rows) {
@@ -64,8 +85,15 @@ export async function listAppointmentsForDealer({
       siteName: row.site.name,
       timeZone: row.site.timeZone,
       checkinState: row.checkIn?.state ?? null,
+      checkinAnswer: answerState(row.checkIn?.revisions[0]),
     };
-    (dayStart.getTime() === todayStart.getTime() ? today : upcoming).push(item);
+    if (pinAnswers && item.checkinAnswer === "open") pinned.push(item);
+    else (dayStart.getTime() === todayStart.getTime() ? today : upcoming).push(item);
   }
-  return { today, upcoming };
+  return { pinned, today, upcoming };
+}
+
+function answerState(revision: { selections: { handled: boolean }[]; comments: { handled: boolean }[] } | undefined) {
+  if (!revision) return null;
+  return [...revision.selections, ...revision.comments].every((item) => item.handled) ? "handled" : "open";
 }

@@ -414,9 +414,17 @@ describe("GET /api/v1/appointments/{externalId}", () => {
             {
               title: "Squeak",
               description: "When braking",
-              attachments: [{ url: null, contentType: "image/webp", bytes: 12345 }],
+              attachments: [
+                {
+                  // A short-lived signed link to the file itself, absolute for the DMS, never the storage key.
+                  url: expect.stringMatching(new RegExp(`^http://[^/]+/files/${asset.id}\\?v=full&exp=\\d+&sig=[A-Za-z0-9_-]{43}$`)),
+                  contentType: "image/webp",
+                  bytes: 12345,
+                },
+              ],
               visibleToMechanics: true,
               handled: false,
+              convertedToJob: false,
             },
           ],
           totals: {

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Brand } from "@/lib/dealers/get-brand";
 import { getBrand } from "@/lib/dealers/get-brand";
+import { withoutConvertedSelections } from "@/lib/checkin/converted-lines";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { ContactRole } from "@/lib/db/generated/client";
@@ -80,12 +81,13 @@ export const getCheckinByToken = cache(async (token: string, now: Date = clockNo
       },
       plannedWork: {
         orderBy: { position: "asc" },
-        select: { id: true, title: true, remarks: true, quantityMilli: true, unitPriceMinor: true, vatRateBp: true },
+        select: { id: true, title: true, remarks: true, quantityMilli: true, unitPriceMinor: true, vatRateBp: true, source: true },
       },
       checkIn: { select: { closesAt: true } },
     },
   });
   if (!appointment) return { status: "unknown" };
+  const planned = await withoutConvertedSelections(db(), { ...link, lines: appointment.plannedWork });
   const brand = await getBrand({ dealerId: appointment.dealerId, siteId: appointment.siteId });
   if (!brand) return { status: "unknown" };
 
@@ -113,11 +115,11 @@ export const getCheckinByToken = cache(async (token: string, now: Date = clockNo
       mileageKm: appointment.vehicleMileageKm,
     },
     contact: contact && { firstName: contact.firstName, lastName: contact.lastName, email: contact.email, phone: contact.phone },
-    plannedWork: appointment.plannedWork.map((line) => {
+    plannedWork: planned.map(({ source: _source, ...line }) => {
       const net = lineNet(line);
       return { ...line, netMinor: net, grossMinor: net + lineVat(line) };
     }),
-    totals: computeTotals(appointment.plannedWork),
+    totals: computeTotals(planned),
   };
 
   const closesAt = appointment.checkIn?.closesAt ?? link.expiresAt;

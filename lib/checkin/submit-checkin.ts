@@ -2,6 +2,8 @@ import "server-only";
 import { writeAudit } from "@/lib/audit";
 import { runWithRetry } from "@/lib/appointments/retry";
 import type { CustomerLink } from "@/lib/checkin/answer-checkin";
+import { carryOverHandling } from "@/lib/checkin/carry-over-handling";
+import { withoutConvertedSelections } from "@/lib/checkin/converted-lines";
 import { getOrCreateDraft } from "@/lib/checkin/draft";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -46,7 +48,7 @@ export async function submitCheckin(input: { link: CustomerLink; termsVersionId:
     const appointment = await tx.appointment.findFirstOrThrow({
       where: { id: link.appointmentId, dealerId: link.dealerId },
       select: {
-        plannedWork: { select: { quantityMilli: true, unitPriceMinor: true, vatRateBp: true } },
+        plannedWork: { select: { id: true, source: true, quantityMilli: true, unitPriceMinor: true, vatRateBp: true } },
       },
     });
     const terms = await tx.termsVersion.findFirst({
@@ -66,7 +68,8 @@ export async function submitCheckin(input: { link: CustomerLink; termsVersionId:
       where: { revisionId: draft.id },
       select: { quantityMilli: true, unitPriceMinor: true, vatRateBp: true },
     });
-    const totals = computeTotals([...appointment.plannedWork, ...selections]);
+    const planned = await withoutConvertedSelections(tx, { ...link, lines: appointment.plannedWork });
+    const totals = computeTotals([...planned, ...selections]);
     const frozen = await tx.checkInRevision.updateMany({
       where: { id: draft.id, submittedAt: null },
       data: {
@@ -81,6 +84,9 @@ export async function submitCheckin(input: { link: CustomerLink; termsVersionId:
       },
     });
     if (frozen.count === 0) return { revision: draft.number };
+    if (checkIn.currentRevision > 0) {
+      await carryOverHandling(tx, { checkInId: draft.checkInId, fromNumber: checkIn.currentRevision, toRevisionId: draft.id });
+    }
     await tx.checkIn.update({
       where: { id: draft.checkInId },
       data: { currentRevision: draft.number, state: "SUBMITTED", submittedAt: now },

@@ -12,6 +12,8 @@ import { locales } from "@/lib/i18n/locales";
 import { localCalendarDate, wallClockToInstant } from "@/lib/time";
 import { issueToken } from "@/lib/tokens";
 import { storeBrandImage } from "@/lib/uploads/brand-assets";
+import { processUpload } from "@/lib/uploads/process-upload";
+import sharp from "sharp";
 
 /**
  * The demo dealer "Demo Motors": two sites in different time zones, a theme, services, terms, one staff
@@ -372,7 +374,7 @@ async function createSubmittedRevision(tx: Tx, dealerId: string, appointmentId: 
     include: { texts: { where: { locale: "en" } } },
   });
   const terms = await tx.termsVersion.findFirst({ where: { dealerId, locale: "en" }, orderBy: { version: "desc" }, select: { id: true } });
-  await tx.checkInRevision.create({
+  const revision = await tx.checkInRevision.create({
     data: {
       checkInId: checkIn.id,
       number: 1,
@@ -390,11 +392,27 @@ async function createSubmittedRevision(tx: Tx, dealerId: string, appointmentId: 
         })),
       },
       comments: {
-        create: [{ position: 0, title: "Squeaking brakes", description: "A squeak when braking at low speed, mostly in the morning." }],
+        create: [
+          { position: 0, title: "Squeaking brakes", description: "A squeak when braking at low speed, mostly in the morning." },
+          { position: 1, title: "Spare key", description: "The spare key is in the glovebox; please leave it there." },
+        ],
       },
     },
+    select: { comments: { where: { position: 0 }, select: { id: true } } },
   });
+  // A photo with the first remark, stored as a customer upload is (re-encoded, private, with a thumbnail),
+  // so the advisor's thumbnails and the "visible to mechanics" toggle have something to show.
+  const squeak = revision.comments[0];
+  if (squeak) {
+    const png = await sharp(svgTile("#5b6770", BRAKE_GLYPH, 1200, 900))
+      .png()
+      .toBuffer();
+    const upload = await processUpload({ dealerId, bytes: png }, tx);
+    await tx.commentAttachment.create({ data: { commentId: squeak.id, assetId: upload.assetId, position: 0 } });
+  }
 }
+
+const BRAKE_GLYPH = "M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16z M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6z M4 12H2 M22 12h-2";
 
 async function createReport(tx: Tx, dealerId: string, appointmentId: string, state: ReportState, now: Date) {
   const published = state !== "DRAFT";

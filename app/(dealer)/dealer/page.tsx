@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { AppointmentTable } from "@/components/dealer/appointment-table";
 import { BackOfficeHeader } from "@/components/dealer/back-office-header";
 import { listAppointmentsForDealer } from "@/lib/appointments/list-appointments-for-dealer";
+import { CUSTOMER_HANDLERS } from "@/lib/auth/require-staff";
 import { currentStaff } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
 
@@ -15,10 +16,13 @@ export async function generateMetadata() {
 export default async function DealerHomePage() {
   const staff = await currentStaff();
   if (!staff) redirect("/dealer/sign-in");
-  const [{ today, upcoming }, t] = await Promise.all([
-    listAppointmentsForDealer({ dealerId: staff.dealerId }),
+  // Those who handle check-in answers get them pinned first; mechanics open the workshop view instead.
+  const handlesAnswers = CUSTOMER_HANDLERS.includes(staff.role);
+  const [{ pinned, today, upcoming }, t] = await Promise.all([
+    listAppointmentsForDealer({ dealerId: staff.dealerId, pinAnswers: handlesAnswers }),
     getTranslations("dealer.home"),
   ]);
+  const href = (id: string) => (handlesAnswers ? `/dealer/appointments/${id}` : `/dealer/workshop/${id}`);
   return (
     <>
       <BackOfficeHeader staff={staff} signOut={signOutAction} />
@@ -34,8 +38,9 @@ export default async function DealerHomePage() {
             </Link>
           )}
         </div>
-        <AppointmentTable caption={t("today")} rows={today} />
-        <AppointmentTable caption={t("upcoming")} rows={upcoming} />
+        {pinned.length > 0 && <AppointmentTable caption={t("pinned")} rows={pinned} href={href} pinned />}
+        <AppointmentTable caption={t("today")} rows={today} href={href} />
+        <AppointmentTable caption={t("upcoming")} rows={upcoming} href={href} />
       </main>
     </>
   );

@@ -12,7 +12,13 @@ import { getCheckinAnswerForStaff } from "@/lib/checkin/checkin-answer-for-staff
 import { formatMoney } from "@/lib/money";
 import { listCommunication } from "@/lib/notify/communication-log";
 import { signOutAction } from "../../actions";
-import { endAppointmentAction, sendCheckinAction } from "./actions";
+import {
+  convertCheckinItemAction,
+  endAppointmentAction,
+  sendCheckinAction,
+  setCheckinHandledAction,
+  setMechanicVisibilityAction,
+} from "./actions";
 import { isUuid } from "@/lib/ids";
 
 type Props = { params: Promise<{ id: string }> };
@@ -82,7 +88,17 @@ export default async function AppointmentPage({ params }: Props) {
             {t("checkin")}
           </h2>
           <CheckinProgress checkIn={appointment.checkIn} timeZone={tz} />
-          {answer && <CheckinAnswer answer={answer} currency={appointment.currency} locale={locale} timeZone={tz} />}
+          {answer && (
+            <CheckinAnswer
+              appointmentId={id}
+              answer={answer}
+              currency={appointment.currency}
+              locale={locale}
+              timeZone={tz}
+              canConvert={open}
+              actions={{ setHandled: setCheckinHandledAction, setVisible: setMechanicVisibilityAction, convert: convertCheckinItemAction }}
+            />
+          )}
           {open && (
             <div className="flex flex-wrap gap-3">
               <SendLinkForm appointmentId={id} channel="EMAIL" label={t("sendEmail")} action={sendCheckinAction} />
@@ -111,6 +127,7 @@ export default async function AppointmentPage({ params }: Props) {
                 <tr key={line.id}>
                   <td className="px-3 py-2">
                     {line.title}
+                    {line.source === "CHECKIN" && <span className="ml-2 text-xs font-medium text-blue-900">{t("fromCheckin")}</span>}
                     {line.remarks && <span className="block text-neutral-600">{line.remarks}</span>}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatMoney(line.unitPriceMinor, appointment.currency, locale)}</td>
