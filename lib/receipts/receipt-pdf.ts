@@ -66,3 +66,16 @@ export async function renderReceiptPdf(receipt: Receipt): Promise<Uint8Array> {
   doc.end();
   return done;
 }
+
+/** A receipt PDF as a download for the link's holder: never cached, never indexed. */
+export function receiptPdfResponse(pdf: Uint8Array, reference: string): Response {
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${reference.replace(/[^A-Za-z0-9._-]+/g, "-")}.pdf"`,
+      "Cache-Control": "private, no-store",
+      "X-Robots-Tag": "noindex",
+      "Referrer-Policy": "no-referrer",
+    },
+  });
+}

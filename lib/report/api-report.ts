@@ -3,7 +3,8 @@ import { lower, totalsJson, utc } from "@/lib/api/format";
 import { isExternalId } from "@/lib/api/appointment-schema";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { computeTotals, formatDecimalMoney, formatQuantity, formatVatRate, type MoneyLine } from "@/lib/money";
+import { reportSummary } from "@/lib/report/report-summary";
+import { computeTotals, formatDecimalMoney, formatQuantity, formatVatRate } from "@/lib/money";
 import { loadReportVersions, type LoadedVersion } from "@/lib/report/api-report-items";
 
 type Item = LoadedVersion["items"][number];
@@ -51,14 +52,15 @@ function answeredItemJson(item: Item, decision: Decision | undefined, currency: 
  * approved, and items they want to be called about. Hidden items never count (the customer never saw them).
  */
 function reportTotals(items: Item[], decisions: Map<string, Decision>, currency: string) {
-  const visible = items.filter((item) => item.visible);
-  const sum = (picked: Item[]) => totalsJson(computeTotals(picked.flatMap((item): MoneyLine[] => item.lines)), currency);
-  const decided = (value: Decision["decision"]) =>
-    visible.filter((item) => item.category !== "PLANNED" && decisions.get(item.key)?.decision === value);
+  const summary = reportSummary(
+    items
+      .filter((item) => item.visible)
+      .map((item) => ({ category: item.category, decision: decisions.get(item.key)?.decision ?? null, lines: item.lines })),
+  );
   return {
-    approved: sum(decided("APPROVED")),
-    planned: sum(visible.filter((item) => item.category === "PLANNED")),
-    contact: sum(decided("CONTACT")),
+    approved: totalsJson(summary.approved, currency),
+    planned: totalsJson(summary.planned, currency),
+    contact: totalsJson(summary.contact, currency),
   };
 }
 

@@ -4,7 +4,8 @@ import type { Brand } from "@/lib/dealers/get-brand";
 import { getBrand } from "@/lib/dealers/get-brand";
 import { db } from "@/lib/db";
 import type { ReportCategory, ReportDecisionValue } from "@/lib/db/generated/client";
-import { computeTotals, type MoneyTotals } from "@/lib/money";
+import { now as clockNow } from "@/lib/clock";
+import { computeTotals, type MoneyLine, type MoneyTotals } from "@/lib/money";
 import { lookupToken } from "@/lib/tokens";
 
 export type ReportClosedReason = "closed" | "finalized" | "cancelled" | "revoked" | "expired";
@@ -14,8 +15,16 @@ export type ReportItemView = {
   category: ReportCategory;
   title: string;
   description: string | null;
+  lines: (MoneyLine & { title: string })[];
   totals: MoneyTotals;
+  attachments: { assetId: string; contentType: string }[];
   decision: ReportDecisionValue | null;
+  reason: string | null;
+  remindAt: Date | null;
+  /** The item's thread: the customer's questions and the advisor's answers, oldest first. */
+  messages: { id: string; author: "CUSTOMER" | "STAFF"; body: string; createdAt: Date }[];
+  /** Since the version the customer answered: new, or its price changed (the gross before). */
+  change: { kind: "new" } | { kind: "price"; previousGrossMinor: number } | null;
 };
 
 export type ReportView = {
@@ -26,6 +35,12 @@ export type ReportView = {
   firstName: string | null;
   advisorName: string | null;
   note: string | null;
+  /** The published version shown; answers name it, so an answer to an outdated quote is refused. */
+  version: number;
+  respondedAt: Date | null;
+  finalComment: string | null;
+  /** Items of the answered version the advisor has since removed (titles), to say so. */
+  removedSinceAnswer: string[];
   currency: string;
   vehicle: { make: string | null; model: string | null; registration: string | null };
   items: ReportItemView[];
@@ -38,7 +53,7 @@ export type ReportByToken =
  * Resolves a report link to the published version's visible items. Hidden items never leave this
  * function. Cached per request (layout and page share it).
  */
-export const getReportByToken = cache(async (token: string, now: Date = new Date()): Promise<ReportByToken> => {
+export const getReportByToken = cache(async (token: string, now: Date = clockNow()): Promise<ReportByToken> => {
   const link = await lookupToken(token, "REPORT", now);
   if (link.status === "unknown") return { status: "unknown" };
   const appointment = await db().appointment.findFirst({
@@ -55,8 +70,12 @@ export const getReportByToken = cache(async (token: string, now: Date = new Date
         select: {
           state: true,
           publishedVersion: true,
+          answeredVersion: true,
+          respondedAt: true,
+          finalComment: true,
           advisorName: true,
-          decisions: { select: { itemKey: true, decision: true } },
+          decisions: { select: { itemKey: true, decision: true, reason: true, remindAt: true } },
+          messages: { orderBy: { createdAt: "asc" }, select: { id: true, itemKey: true, author: true, body: true, createdAt: true } },
           versions: {
             select: {
               number: true,
@@ -69,7 +88,11 @@ export const getReportByToken = cache(async (token: string, now: Date = new Date
                   category: true,
                   title: true,
                   description: true,
-                  lines: { orderBy: { position: "asc" }, select: { quantityMilli: true, unitPriceMinor: true, vatRateBp: true } },
+                  lines: {
+                    orderBy: { position: "asc" },
+                    select: { title: true, quantityMilli: true, unitPriceMinor: true, vatRateBp: true },
+                  },
+                  attachments: { orderBy: { position: "asc" }, select: { assetId: true, asset: { select: { contentType: true } } } },
                 },
               },
             },
@@ -84,8 +107,21 @@ export const getReportByToken = cache(async (token: string, now: Date = new Date
   const brand = await getBrand({ dealerId: link.dealerId, siteId: appointment.siteId });
   if (!brand) return { status: "unknown" };
 
-  const decisions = new Map(report.decisions.map((d) => [d.itemKey, d.decision]));
+  const decisions = new Map(report.decisions.map((d) => [d.itemKey, d]));
   const contact = appointment.contacts[0];
+  // What changed since the customer answered: compared by item key, on what they could see then.
+  const answered =
+    report.answeredVersion && report.answeredVersion !== published.number
+      ? report.versions.find((v) => v.number === report.answeredVersion)
+      : undefined;
+  const before = new Map(answered?.items.map((item) => [item.key, computeTotals(item.lines).grossMinor]) ?? []);
+  const changeOf = (key: string, grossMinor: number): ReportItemView["change"] => {
+    if (!answered) return null;
+    const previous = before.get(key);
+    if (previous === undefined) return { kind: "new" };
+    return previous !== grossMinor ? { kind: "price", previousGrossMinor: previous } : null;
+  };
+  const current = new Set(published.items.map((item) => item.key));
   const view: ReportView = {
     dealerId: link.dealerId,
     appointmentId: link.appointmentId,
@@ -94,16 +130,30 @@ export const getReportByToken = cache(async (token: string, now: Date = new Date
     firstName: contact?.firstName ?? null,
     advisorName: report.advisorName,
     note: published.note,
+    version: published.number,
+    respondedAt: report.respondedAt,
+    finalComment: report.finalComment,
+    removedSinceAnswer: answered?.items.filter((item) => !current.has(item.key)).map((item) => item.title) ?? [],
     currency: appointment.currency,
     vehicle: { make: appointment.vehicleMake, model: appointment.vehicleModel, registration: appointment.vehicleRegistration },
-    items: published.items.map((item) => ({
-      key: item.key,
-      category: item.category,
-      title: item.title,
-      description: item.description,
-      totals: computeTotals(item.lines),
-      decision: decisions.get(item.key) ?? null,
-    })),
+    items: published.items.map((item) => {
+      const totals = computeTotals(item.lines);
+      const decision = decisions.get(item.key);
+      return {
+        key: item.key,
+        category: item.category,
+        title: item.title,
+        description: item.description,
+        lines: item.lines,
+        totals,
+        attachments: item.attachments.map((a) => ({ assetId: a.assetId, contentType: a.asset.contentType })),
+        decision: decision?.decision ?? null,
+        reason: decision?.reason ?? null,
+        remindAt: decision?.remindAt ?? null,
+        messages: report.messages.filter((m) => m.itemKey === item.key).map(({ itemKey: _key, ...message }) => message),
+        change: changeOf(item.key, totals.grossMinor),
+      };
+    }),
   };
   if (appointment.status === "CANCELLED") return { status: "closed", reason: "cancelled", view };
   if (appointment.status === "FINALIZED") return { status: "closed", reason: "finalized", view };

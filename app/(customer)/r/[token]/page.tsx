@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ReportOverview } from "@/components/customer/report-overview";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { OpenedBeacon } from "@/components/customer/opened-beacon";
+import { ReportAnswers } from "@/components/customer/report-answers";
+import { ReportWelcome } from "@/components/customer/report-welcome";
 import { customerLocale } from "@/lib/i18n/request-locale";
 import { getReportByToken } from "@/lib/report/get-report-by-token";
+import { signedAssetUrl } from "@/lib/uploads/signed-url";
+import { askQuestionAction, decideItemAction, markReportOpenedAction, submitAnswersAction } from "./actions";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -17,12 +21,94 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("metaTitle", { dealer: link.view.brand.dealerName }), robots: { index: false, follow: false } };
 }
 
+/** The diagnostic report (seed 004): welcome, the items by category with an answer each, the summary. */
 export default async function ReportPage({ params }: Props) {
   const { token } = await params;
   const link = await getReportByToken(token);
   if (link.status === "unknown") notFound();
   if (link.status === "closed") redirect(`/r/${token}/closed`);
-  const locale = await customerLocale(link.view.recipientLocale, link.view.brand.defaultLocale);
+  const { view } = link;
+  const locale = await customerLocale(view.recipientLocale, view.brand.defaultLocale);
   setRequestLocale(locale);
-  return <ReportOverview view={link.view} locale={locale} />;
+  const [t, format] = await Promise.all([getTranslations({ locale, namespace: "report" }), getFormatter({ locale })]);
+  const timeZone = view.brand.site.timeZone;
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const ok = view.items.filter((item) => item.category === "OK").length;
+
+  return (
+    <div className="space-y-6 pb-20 lg:pb-0">
+      <ReportWelcome view={view} />
+      <OpenedBeacon token={token} action={markReportOpenedAction} />
+      <ReportAnswers
+        token={token}
+        version={view.version}
+        locale={locale}
+        currency={view.currency}
+        showPrices={view.brand.site.showPrices}
+        finalComment={view.finalComment ?? ""}
+        items={view.items.map((item) => ({
+          ...item,
+          remindLabel: item.remindAt ? t("remindOn", { date: format.dateTime(item.remindAt, { dateStyle: "long", timeZone }) }) : null,
+          files: item.attachments.map(({ assetId, contentType }) => ({
+            assetId,
+            isVideo: contentType.startsWith("video/"),
+            url: signedAssetUrl({ assetId }),
+            thumbUrl: contentType.startsWith("image/") ? signedAssetUrl({ assetId, variant: "thumb" }) : null,
+          })),
+          messages: item.messages.map((m) => ({ id: m.id, mine: m.author === "CUSTOMER", body: m.body, time: when(m.createdAt) })),
+        }))}
+        decideAction={decideItemAction}
+        askAction={askQuestionAction}
+        submitAction={submitAnswersAction}
+        labels={{
+          categories: { NECESSARY: t("category.NECESSARY"), RECOMMENDED: t("category.RECOMMENDED"), PLANNED: t("category.PLANNED") },
+          checkedOk: t("checkedOk", { count: ok }),
+          finalHeading: t("final.heading"),
+          finalComment: t("final.comment"),
+          submit: t("final.submit"),
+          sending: t("final.sending"),
+          stale: t("stale"),
+          failed: t("failed"),
+          item: {
+            repair: t("answer.repair"),
+            decline: t("answer.decline"),
+            disagree: t("answer.disagree"),
+            contact: t("answer.contact"),
+            declineConfirm: t("answer.declineConfirm"),
+            reason: t("answer.reason"),
+            reasonDisagree: t("answer.reasonDisagree"),
+            remind: t("answer.remind"),
+            remindNone: t("answer.remindNone"),
+            remindMonths: {
+              "1": t("answer.remindMonths", { months: 1 }),
+              "3": t("answer.remindMonths", { months: 3 }),
+              "6": t("answer.remindMonths", { months: 6 }),
+            },
+            ask: t("answer.ask"),
+            question: t("answer.question"),
+            send: t("answer.send"),
+            you: t("answer.you"),
+            advisor: view.advisorName ?? t("answer.advisor"),
+            newItem: t("answer.newItem"),
+            priceChanged: t.raw("answer.priceChanged") as string,
+            agreed: t("answer.agreed"),
+            photo: t("answer.photo"),
+            video: t("answer.video"),
+            yourAnswer: t("answer.yourAnswer"),
+            decisions: { APPROVED: t("decision.APPROVED"), DECLINED: t("decision.DECLINED"), CONTACT: t("decision.CONTACT") },
+          },
+          summary: {
+            heading: t("summary.heading"),
+            planned: t("summary.planned"),
+            approved: t("summary.approved"),
+            contact: t("summary.contact"),
+            nothing: t("summary.nothing"),
+            budget: t("summary.budget"),
+            vat: t("summary.vat"),
+            show: t("summary.show"),
+          },
+        }}
+      />
+    </div>
+  );
 }

@@ -1,7 +1,7 @@
 import { buildCheckinReceipt } from "@/lib/checkin/checkin-receipt";
 import { getCheckinByToken } from "@/lib/checkin/get-checkin-by-token";
 import { customerLocale } from "@/lib/i18n/request-locale";
-import { renderReceiptPdf } from "@/lib/receipts/receipt-pdf";
+import { receiptPdfResponse, renderReceiptPdf } from "@/lib/receipts/receipt-pdf";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
 
@@ -13,13 +13,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const receipt = await buildCheckinReceipt(link.view, locale);
   if (!receipt) return notFound();
   const pdf = await renderReceiptPdf(receipt);
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${receipt.reference.replace(/[^A-Za-z0-9._-]+/g, "-")}.pdf"`,
-      "Cache-Control": "private, no-store",
-      "X-Robots-Tag": "noindex",
-      "Referrer-Policy": "no-referrer",
-    },
-  });
+  return receiptPdfResponse(pdf, receipt.reference);
 }
