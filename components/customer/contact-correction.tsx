@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/dealer-action";
+import { FormField } from "@/components/customer/form-field";
 
 export type ContactCorrectionLabels = {
   change: string;
@@ -35,48 +36,32 @@ export function ContactCorrection({ token, email, phone, labels, action }: Props
       <summary className="flex min-h-11 cursor-pointer items-center px-3 font-medium underline">{labels.change}</summary>
       <form action={formAction} className="space-y-3 px-3 pb-3" noValidate>
         <input type="hidden" name="token" value={token} />
-        <div>
-          <label htmlFor="contact-email" className="block font-medium">
-            {labels.email}
-          </label>
-          <input
-            id="contact-email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            defaultValue={email}
-            maxLength={254}
-            aria-invalid={emailError ? true : undefined}
-            aria-describedby={emailError ? "contact-email-error" : undefined}
-            className="mt-1 block min-h-12 w-full rounded border border-neutral-400 px-3"
-          />
-          {emailError && (
-            <p id="contact-email-error" className="mt-1 text-sm font-medium text-red-800">
-              {emailError}
-            </p>
+        <FormField id="contact-email" label={labels.email} error={emailError}>
+          {(aria) => (
+            <input
+              {...aria}
+              name="email"
+              type="email"
+              autoComplete="email"
+              defaultValue={email}
+              maxLength={254}
+              className="mt-1 block min-h-12 w-full rounded border border-neutral-400 px-3"
+            />
           )}
-        </div>
-        <div>
-          <label htmlFor="contact-phone" className="block font-medium">
-            {labels.phone}
-          </label>
-          <input
-            id="contact-phone"
-            name="phone"
-            type="tel"
-            autoComplete="tel"
-            defaultValue={phone}
-            maxLength={32}
-            aria-invalid={phoneError ? true : undefined}
-            aria-describedby={phoneError ? "contact-phone-error" : undefined}
-            className="mt-1 block min-h-12 w-full rounded border border-neutral-400 px-3"
-          />
-          {phoneError && (
-            <p id="contact-phone-error" className="mt-1 text-sm font-medium text-red-800">
-              {phoneError}
-            </p>
+        </FormField>
+        <FormField id="contact-phone" label={labels.phone} error={phoneError}>
+          {(aria) => (
+            <input
+              {...aria}
+              name="phone"
+              type="tel"
+              autoComplete="tel"
+              defaultValue={phone}
+              maxLength={32}
+              className="mt-1 block min-h-12 w-full rounded border border-neutral-400 px-3"
+            />
           )}
-        </div>
+        </FormField>
         <button
           type="submit"
           disabled={pending}

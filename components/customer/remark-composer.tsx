@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/auth/dealer-action";
 import { REMARK_DESCRIPTION_MAX, REMARK_TITLE_MAX } from "@/lib/checkin/remark-fields";
+import { FormField } from "@/components/customer/form-field";
 
 export type RemarkComposerLabels = {
   title: string;
@@ -154,62 +155,41 @@ export function RemarkComposer({ token, maxFiles, refusedCode, labels, addAction
       noValidate
     >
       <input type="hidden" name="token" value={token} />
-      <div>
-        <label htmlFor="remark-title" className="block font-medium">
-          {labels.title}
-        </label>
-        <input
-          id="remark-title"
-          name="title"
-          maxLength={REMARK_TITLE_MAX}
-          aria-invalid={titleError ? true : undefined}
-          aria-describedby={titleError ? "remark-title-error" : undefined}
-          className="mt-1 block min-h-12 w-full rounded border border-neutral-400 px-3"
-        />
-        {titleError && (
-          <p id="remark-title-error" className="mt-1 text-sm font-medium text-red-800">
-            {titleError}
-          </p>
+      <FormField id="remark-title" label={labels.title} error={titleError}>
+        {(aria) => (
+          <input
+            {...aria}
+            name="title"
+            maxLength={REMARK_TITLE_MAX}
+            className="mt-1 block min-h-12 w-full rounded border border-neutral-400 px-3"
+          />
         )}
-      </div>
-      <div>
-        <label htmlFor="remark-description" className="block font-medium">
-          {labels.description}
-        </label>
-        <textarea
-          id="remark-description"
-          name="description"
-          rows={3}
-          maxLength={REMARK_DESCRIPTION_MAX}
-          aria-invalid={descriptionError ? true : undefined}
-          aria-describedby={descriptionError ? "remark-description-error" : undefined}
-          className="mt-1 block w-full rounded border border-neutral-400 px-3 py-2"
-        />
-        {descriptionError && (
-          <p id="remark-description-error" className="mt-1 text-sm font-medium text-red-800">
-            {descriptionError}
-          </p>
+      </FormField>
+      <FormField id="remark-description" label={labels.description} error={descriptionError}>
+        {(aria) => (
+          <textarea
+            {...aria}
+            name="description"
+            rows={3}
+            maxLength={REMARK_DESCRIPTION_MAX}
+            className="mt-1 block w-full rounded border border-neutral-400 px-3 py-2"
+          />
         )}
-      </div>
-      <div>
-        <label htmlFor="remark-files" className="block font-medium">
-          {labels.files}
-        </label>
-        <p id="remark-files-hint" className="text-sm text-neutral-700">
-          {labels.filesHint}
-        </p>
-        <input
-          ref={fileInput}
-          id="remark-files"
-          name="files"
-          type="file"
-          accept="image/*,video/*"
-          multiple
-          aria-describedby="remark-files-hint"
-          onChange={(event) => choose(event.currentTarget.files, event.currentTarget)}
-          className="mt-2 block w-full text-sm file:mr-3 file:min-h-11 file:rounded file:border-2 file:border-brand file:bg-white file:px-3 file:font-semibold"
-        />
-      </div>
+      </FormField>
+      <FormField id="remark-files" label={labels.files} hint={labels.filesHint}>
+        {(aria) => (
+          <input
+            {...aria}
+            ref={fileInput}
+            name="files"
+            type="file"
+            accept="image/*,video/*"
+            multiple
+            onChange={(event) => choose(event.currentTarget.files, event.currentTarget)}
+            className="mt-2 block w-full text-sm file:mr-3 file:min-h-11 file:rounded file:border-2 file:border-brand file:bg-white file:px-3 file:font-semibold"
+          />
+        )}
+      </FormField>
       {files.length > 0 && (
         <ul className="grid grid-cols-3 gap-2" aria-label={labels.files}>
           {files.map((file, index) => (

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/dealer-action";
+import { AttachmentGrid, type AttachmentFile } from "@/components/customer/attachment-grid";
 import { RemarkComposer, type RemarkComposerLabels } from "@/components/customer/remark-composer";
 import { StepHeading } from "@/components/customer/step-heading";
 
@@ -16,7 +17,7 @@ export type RemarkView = {
   id: string;
   title: string;
   description: string;
-  attachments: { assetId: string; isVideo: boolean; url: string; thumbUrl: string | null }[];
+  attachments: AttachmentFile[];
 };
 
 type Props = {
@@ -56,36 +57,7 @@ export function RemarksSection({ token, comments, maxFiles, refusedCode, labels,
                   </button>
                 </form>
               </div>
-              {comment.attachments.length > 0 && (
-                <ul className="mt-2 grid grid-cols-3 gap-2">
-                  {comment.attachments.map((file, index) => (
-                    <li key={file.assetId}>
-                      {file.isVideo ? (
-                        <video
-                          src={file.url}
-                          controls
-                          playsInline
-                          preload="metadata"
-                          className="aspect-square w-full rounded bg-black object-cover"
-                        >
-                          <a href={file.url}>{`${labels.video} ${index + 1}`}</a>
-                        </video>
-                      ) : (
-                        <a href={file.url} target="_blank" rel="noopener noreferrer" className="block">
-                          {/* A signed, private URL: next/image would fetch it server-side without the signature's context. */}
-                          {/* eslint-disable-next-line @next/next/no-img-element */}
-                          <img
-                            src={file.thumbUrl ?? file.url}
-                            alt={`${labels.photo} ${index + 1} — ${comment.title}`}
-                            loading="lazy"
-                            className="aspect-square w-full rounded object-cover ring-1 ring-neutral-300"
-                          />
-                        </a>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <AttachmentGrid files={comment.attachments} of={comment.title} photo={labels.photo} video={labels.video} />
             </li>
           ))}
         </ul>

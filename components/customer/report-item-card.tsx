@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/dealer-action";
 import type { MoneyTotals } from "@/lib/money";
+import { AttachmentGrid, type AttachmentFile } from "@/components/customer/attachment-grid";
 
 export type Decision = "APPROVED" | "DECLINED" | "CONTACT";
 
@@ -16,7 +17,7 @@ export type ReportItemForPage = {
   decision: Decision | null;
   reason: string | null;
   remindLabel: string | null;
-  files: { assetId: string; isVideo: boolean; url: string; thumbUrl: string | null }[];
+  files: AttachmentFile[];
   messages: { id: string; mine: boolean; body: string; time: string }[];
   change: { kind: "new" } | { kind: "price"; previousGrossMinor: number } | null;
 };
@@ -112,35 +113,7 @@ export function ReportItemCard({ token, version, item, price, previousPrice, lab
       </div>
       {previousPrice && <p className="text-sm font-medium text-blue-900">{labels.priceChanged.replace("{price}", previousPrice)}</p>}
       {item.description && <p className="mt-1 whitespace-pre-line text-neutral-800">{item.description}</p>}
-      {item.files.length > 0 && (
-        <ul className="mt-3 grid grid-cols-3 gap-2">
-          {item.files.map((file, index) => (
-            <li key={file.assetId}>
-              {file.isVideo ? (
-                <video
-                  src={file.url}
-                  controls
-                  playsInline
-                  preload="metadata"
-                  className="aspect-square w-full rounded bg-black object-cover"
-                >
-                  <a href={file.url}>{`${labels.video} ${index + 1}`}</a>
-                </video>
-              ) : (
-                <a href={file.url} target="_blank" rel="noopener noreferrer" className="block">
-                  {/* eslint-disable-next-line @next/next/no-img-element -- a signed, private URL */}
-                  <img
-                    src={file.thumbUrl ?? file.url}
-                    alt={`${labels.photo} ${index + 1} — ${item.title}`}
-                    loading="lazy"
-                    className="aspect-square w-full rounded object-cover ring-1 ring-neutral-300"
-                  />
-                </a>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <AttachmentGrid files={item.files} of={item.title} photo={labels.photo} video={labels.video} />
 
       {item.category === "PLANNED" && <p className="mt-2 text-sm font-medium text-neutral-700">{labels.agreed}</p>}
       {decidable && (

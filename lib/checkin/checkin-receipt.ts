@@ -4,7 +4,7 @@ import { lastChangeAt, type CheckinView } from "@/lib/checkin/get-checkin-by-tok
 import { db } from "@/lib/db";
 import { computeTotals, formatVatRate, lineNet, lineVat } from "@/lib/money";
 import type { Receipt } from "@/lib/receipts/receipt-pdf";
-import { getPublicAsset } from "@/lib/uploads/brand-assets";
+import { receiptDealer } from "@/lib/receipts/receipt-dealer";
 
 /**
  * The confirmed check-in as a PDF receipt's content: the same facts, lines and totals as the receipt
@@ -45,20 +45,12 @@ export async function buildCheckinReceipt(view: CheckinView, locale: string): Pr
   const showPrices = view.brand.site.showPrices;
   const gross = (l: { quantityMilli: number; unitPriceMinor: number; vatRateBp: number }) => (showPrices ? lineNet(l) + lineVat(l) : null);
   const totals = computeTotals([...view.plannedWork, ...confirmed.selections]);
-  const logo = view.brand.logoUrl ? await getPublicAsset(view.brand.logoUrl.split("/").pop() ?? "") : null;
   const lastChange = lastChangeAt(view);
 
   return {
     locale,
     currency: view.appointment.currency,
-    dealer: {
-      name: view.brand.dealerName,
-      primaryColor: view.brand.primaryColor,
-      logoPng: logo && logo.contentType === "image/png" ? new Uint8Array(logo.bytes) : null,
-      siteName: view.brand.site.name,
-      address: `${view.brand.site.addressLine}, ${view.brand.site.postalCode} ${view.brand.site.city}`,
-      phone: view.brand.site.phone,
-    },
+    dealer: await receiptDealer(view.brand),
     title: t("done.pdfTitle"),
     reference: t("done.reference", { externalId: confirmed.checkIn.appointment.externalId, revision: confirmed.number }),
     customerName: view.contact ? `${view.contact.firstName} ${view.contact.lastName}` : "",

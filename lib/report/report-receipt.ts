@@ -4,7 +4,7 @@ import { computeTotals, formatVatRate } from "@/lib/money";
 import type { Receipt } from "@/lib/receipts/receipt-pdf";
 import type { ReportView } from "@/lib/report/get-report-by-token";
 import { reportSummary } from "@/lib/report/report-summary";
-import { getPublicAsset } from "@/lib/uploads/brand-assets";
+import { receiptDealer } from "@/lib/receipts/receipt-dealer";
 
 /**
  * The customer's sent answers as a receipt — planned work, extra work to repair, what to call about,
@@ -32,19 +32,11 @@ export async function buildReportReceipt(view: ReportView, locale: string): Prom
     { heading: t("summary.contact"), lines: lines(decided("CONTACT")) },
     { heading: t("done.declined"), lines: lines(decided("DECLINED"), false) },
   ].filter((section) => section.lines.length > 0);
-  const logo = view.brand.logoUrl ? await getPublicAsset(view.brand.logoUrl.split("/").pop() ?? "") : null;
 
   return {
     locale,
     currency: view.currency,
-    dealer: {
-      name: view.brand.dealerName,
-      primaryColor: view.brand.primaryColor,
-      logoPng: logo && logo.contentType === "image/png" ? new Uint8Array(logo.bytes) : null,
-      siteName: view.brand.site.name,
-      address: `${view.brand.site.addressLine}, ${view.brand.site.postalCode} ${view.brand.site.city}`,
-      phone: view.brand.site.phone,
-    },
+    dealer: await receiptDealer(view.brand),
     title: t("done.pdfTitle"),
     reference: `${t("done.fileName")}-${view.version}`,
     customerName: view.firstName ?? "",
