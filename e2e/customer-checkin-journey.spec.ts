@@ -25,10 +25,10 @@ test("a customer checks in on a phone: adds an extra, leaves a remark, accepts t
 
   // "Is this still right?": a new phone number, written the Swedish way at a Swedish site.
   await page.getByText("Has your e-mail or phone changed?").click();
-  await page.getByLabel("Phone").fill("070-123 45 67");
+  await page.getByLabel("Phone").fill("070-765 43 21");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Thank you. Your advisor will see the change.")).toBeVisible();
-  await expect(page.getByText("+46701234567 (updated)")).toBeVisible();
+  await expect(page.getByText("+46707654321 (updated)")).toBeVisible();
 
   await page.getByLabel("What is it about?").fill("Squeak when braking");
   await page.getByLabel("Tell us more (optional)").fill("Front left, mostly in the morning.");
