@@ -17,7 +17,7 @@ async function mechanicPage(browser: Browser) {
 }
 
 const pinnedSection = (page: Page) =>
-  page.locator("section").filter({ has: page.getByRole("heading", { name: "Check-in answers to handle" }) });
+  page.locator("section").filter({ has: page.getByRole("heading", { name: "Answers to handle" }) });
 const item = (page: Page, title: string) => page.locator(`[data-checkin-item="${title}"]`);
 
 /**

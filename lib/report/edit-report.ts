@@ -121,12 +121,17 @@ export async function setReportItemVisible(input: StaffOnReport & { key: string;
   });
 }
 
-/** Up/down by one place; at either end nothing changes. */
+/**
+ * Up/down by one place among the items of its category (the builder and the customer's page show items
+ * grouped by category, so that is the order anyone sees); at either end nothing changes.
+ */
 export async function moveReportItem(input: StaffOnReport & { key: string; direction: "up" | "down" }) {
   return editDraft(input, (items) => {
     const index = existing(items, input.key);
-    const target = input.direction === "up" ? index - 1 : index + 1;
-    if (target < 0 || target >= items.length) return items;
+    const category = items[index]!.category;
+    const same = items.map((item, i) => (item.category === category ? i : -1)).filter((i) => i >= 0);
+    const target = same[same.indexOf(index) + (input.direction === "up" ? -1 : 1)];
+    if (target === undefined) return items;
     const next = [...items];
     [next[index], next[target]] = [next[target]!, next[index]!];
     return next;
