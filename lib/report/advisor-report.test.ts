@@ -90,11 +90,13 @@ describe("the advisor's report builder", () => {
   it("adds, edits, hides, reorders and removes items as draft versions, like the API's PUT", async () => {
     const s = await setUp("build-a");
     expect(await saveReportItem({ ...s.staff, item: brakes })).toEqual({ changed: true });
-    expect(await saveReportItem({ ...s.staff, item: wipers })).toEqual({ changed: true });
+    // Same category as the brakes: items move among their category's items, the order the pages show.
+    expect(await saveReportItem({ ...s.staff, item: { ...wipers, category: "NECESSARY" } })).toEqual({ changed: true });
+    await saveReportItem({ ...s.staff, item: { ...wipers, title: "Cabin filter" } });
     let report = (await getReportForStaff(s.staff))!;
     expect(report.state).toBe("DRAFT");
     expect(report.draftVersion).toBe(1);
-    const [first, second] = report.items;
+    const [first, second, filter] = report.items;
     expect(first).toMatchObject({
       category: "NECESSARY",
       title: "Front brake pads",
@@ -109,19 +111,23 @@ describe("the advisor's report builder", () => {
     await setReportItemVisible({ ...s.staff, key: second!.key, visible: false });
     await moveReportItem({ ...s.staff, key: second!.key, direction: "up" });
     expect(await moveReportItem({ ...s.staff, key: second!.key, direction: "up" })).toEqual({ changed: false });
+    // The cabin filter (another category) never moves in between.
+    expect(await moveReportItem({ ...s.staff, key: filter!.key, direction: "up" })).toEqual({ changed: false });
     report = (await getReportForStaff(s.staff))!;
     expect(report.items.map((i) => [i.key, i.title, i.visible])).toEqual([
       [second!.key, "Wiper blades", false],
       [first!.key, "Front brake pads and discs", true],
+      [filter!.key, "Cabin filter", true],
     ]);
     await removeReportItem({ ...s.staff, key: second!.key });
+    await removeReportItem({ ...s.staff, key: filter!.key });
     expect(await keys(s.staff)).toEqual([first!.key]);
     // Still one draft version: edits before a send replace it.
     expect(await db().reportVersion.count({ where: { report: { appointmentId: s.appointment.id } } })).toBe(1);
     const audits = await db().auditEvent.count({
       where: { appointmentId: s.appointment.id, type: "report.items_set", actorId: "advisor-1" },
     });
-    expect(audits).toBe(6);
+    expect(audits).toBe(8);
   });
 
   it("refuses amounts the currency cannot hold, unknown keys, other dealers' appointments and closed reports", async () => {
