@@ -36,7 +36,11 @@ type Props = {
 const button =
   "inline-flex min-h-11 min-w-11 items-center justify-center gap-1 rounded border px-2 text-sm font-medium disabled:opacity-60";
 
-/** One report item: what the customer gets (lines, photos, the eye), and once answered, what they said and what the advisor did. */
+/**
+ * One report item: what the customer gets (lines, photos, the eye), and once answered, what they said and
+ * what the advisor did. Only necessary and recommended items take an answer (planned work is agreed
+ * already, checked-OK items need none), so only they get the answer row.
+ */
 export function ReportItemCard({ appointmentId, item, currency, locale, timeZone, editable, uploadError, actions }: Props) {
   const t = useTranslations("dealer.report");
   const format = useFormatter();
@@ -225,7 +229,7 @@ export function ReportItemCard({ appointmentId, item, currency, locale, timeZone
         </details>
       )}
 
-      {item.sent && item.category !== "OK" && (
+      {item.sent && (item.category === "NECESSARY" || item.category === "RECOMMENDED") && (
         <ReportItemAnswer appointmentId={appointmentId} item={item} timeZone={timeZone} actions={actions} />
       )}
       {item.sent && <ReportThread appointmentId={appointmentId} item={item} timeZone={timeZone} actions={actions} />}

@@ -494,7 +494,9 @@ async function createReport(tx: Tx, dealerId: string, appointmentId: string, sta
       data: { reportId: report.id, itemKey: "brakes-front", author: "CUSTOMER", body: "Can you also check the rear brakes?" },
     });
     const contact = await tx.appointmentContact.findFirstOrThrow({ where: { appointmentId }, select: { email: true, locale: true } });
-    await tx.notification.create({
+    const advisor = await tx.staffUser.findFirst({ where: { dealerId, role: "ADVISOR" }, select: { id: true } });
+    const sent = await tx.notification.create({
+      select: { id: true },
       data: {
         dealerId,
         appointmentId,
@@ -514,6 +516,15 @@ async function createReport(tx: Tx, dealerId: string, appointmentId: string, sta
     const customer = { dealerId, appointmentId, actorType: "CUSTOMER" as const, ip: "203.0.113.24", userAgent: "demo" };
     await tx.auditEvent.createMany({
       data: [
+        {
+          dealerId,
+          appointmentId,
+          actorType: "STAFF",
+          actorId: advisor?.id ?? null,
+          type: "report.sent",
+          data: { version: 1, channel: "EMAIL", notificationId: sent.id },
+          createdAt: new Date(now.getTime() - 3600_000),
+        },
         { ...customer, type: "report.opened", data: {}, createdAt: new Date(now.getTime() - 1800_000) },
         { ...customer, type: "report.responded", data: { version: 1 }, createdAt: new Date(now.getTime() - 900_000) },
       ],
