@@ -16,8 +16,7 @@ async function mechanicPage(browser: Browser) {
   return { context, page };
 }
 
-const pinnedSection = (page: Page) =>
-  page.locator("section").filter({ has: page.getByRole("heading", { name: "Check-in answers to handle" }) });
+const pinnedSection = (page: Page) => page.locator("section").filter({ has: page.getByRole("heading", { name: "Answers to handle" }) });
 const item = (page: Page, title: string) => page.locator(`[data-checkin-item="${title}"]`);
 
 /**

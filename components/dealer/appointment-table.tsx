@@ -7,7 +7,7 @@ type Props = {
   rows: AppointmentListRow[];
   /** Where a row leads: the advisor's appointment page, or the workshop view for mechanics. */
   href: (id: string) => string;
-  /** The pinned group (seed 003 step 3): check-in answers still to handle. */
+  /** The pinned group (seed 003 step 3, seed 004): check-in answers to handle, report answers to authorise. */
   pinned?: boolean;
 };
 
@@ -69,6 +69,12 @@ export function AppointmentTable({ caption, rows, href, pinned = false }: Props)
                   </td>
                   <td className="px-3 py-2 font-medium">
                     <span className="inline-flex items-center gap-1.5">
+                      {row.reportAnswer === "open" && (
+                        <span title={t("home.reportToAuthorise")} className="inline-flex text-blue-900">
+                          <StatusIcon name="thumbUp" />
+                          <span className="sr-only">{t("home.reportToAuthorise")}</span>
+                        </span>
+                      )}
                       {row.checkinAnswer === "open" && (
                         <span title={t("home.toHandle")} className="inline-flex text-blue-900">
                           <StatusIcon name="pin" />
@@ -77,7 +83,7 @@ export function AppointmentTable({ caption, rows, href, pinned = false }: Props)
                       )}
                       <a
                         href={href(row.id)}
-                        className={`underline underline-offset-2 ${row.checkinAnswer ? "rounded bg-blue-100 px-1 text-blue-950" : ""}`}
+                        className={`underline underline-offset-2 ${row.checkinAnswer || row.reportAnswer ? "rounded bg-blue-100 px-1 text-blue-950" : ""}`}
                       >
                         {row.customerName}
                       </a>

@@ -19,13 +19,18 @@ export type AppointmentListRow = {
    * revision is not handled, "handled" once all are (or there was nothing to handle), null = none yet.
    */
   checkinAnswer: "open" | "handled" | null;
+  /**
+   * The customer's report answer (seed 004): "open" while an item they want repaired or want to be called
+   * about has no thumbs up/down yet, or an item is pinned — unless snoozed; "handled" after; null = none.
+   */
+  reportAnswer: "open" | "handled" | null;
 };
 
 /**
  * Today's and upcoming appointments of one dealer. "Today" is each site's own local day, so a list
  * spanning Brussels and Stockholm (or anywhere) is right for every site. With `pinAnswers` (the people who
- * handle answers, seed 003 step 3), appointments with check-in items still to handle are taken out of
- * their day and listed first, in `pinned`, until every item is handled.
+ * handle answers, seed 003 step 3 and seed 004), appointments with check-in items still to handle or a
+ * report answer still to authorise are taken out of their day and listed first, in `pinned`, until done.
  */
 export async function listAppointmentsForDealer({
   dealerId,
@@ -64,6 +69,12 @@ export async function listAppointmentsForDealer({
           },
         },
       },
+      report: {
+        select: {
+          state: true,
+          decisions: { select: { decision: true, authorization: true, pinned: true, snoozedUntil: true } },
+        },
+      },
     },
   });
   const pinned: AppointmentListRow[] = [];
@@ -86,8 +97,9 @@ export async function listAppointmentsForDealer({
       timeZone: row.site.timeZone,
       checkinState: row.checkIn?.state ?? null,
       checkinAnswer: answerState(row.checkIn?.revisions[0]),
+      reportAnswer: reportAnswerState(row.report, now),
     };
-    if (pinAnswers && item.checkinAnswer === "open") pinned.push(item);
+    if (pinAnswers && (item.checkinAnswer === "open" || item.reportAnswer === "open")) pinned.push(item);
     else (dayStart.getTime() === todayStart.getTime() ? today : upcoming).push(item);
   }
   return { pinned, today, upcoming };
@@ -96,4 +108,19 @@ export async function listAppointmentsForDealer({
 function answerState(revision: { selections: { handled: boolean }[]; comments: { handled: boolean }[] } | undefined) {
   if (!revision) return null;
   return [...revision.selections, ...revision.comments].every((item) => item.handled) ? "handled" : "open";
+}
+
+type DecisionFollowUp = {
+  decision: string | null;
+  authorization: string | null;
+  pinned: boolean;
+  snoozedUntil: Date | null;
+};
+
+function reportAnswerState(report: { state: string; decisions: DecisionFollowUp[] } | null, now: Date) {
+  if (!report || (report.state !== "RESPONDED" && report.state !== "CLOSED")) return null;
+  if (report.state === "CLOSED") return "handled";
+  const awake = report.decisions.filter((d) => !d.snoozedUntil || d.snoozedUntil <= now);
+  const waiting = awake.some((d) => d.pinned || ((d.decision === "APPROVED" || d.decision === "CONTACT") && d.authorization === null));
+  return waiting ? "open" : "handled";
 }

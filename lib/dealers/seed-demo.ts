@@ -477,7 +477,56 @@ async function createReport(tx: Tx, dealerId: string, appointmentId: string, sta
     await tx.reportDecision.createMany({
       data: [
         { reportId: report.id, itemKey: "brakes-front", decision: "APPROVED", decidedAt: now, decidedOnVersion: 1 },
-        { reportId: report.id, itemKey: "wipers", decision: "DECLINED", decidedAt: now, decidedOnVersion: 1, reason: "Next time" },
+        {
+          reportId: report.id,
+          itemKey: "wipers",
+          decision: "DECLINED",
+          decidedAt: now,
+          decidedOnVersion: 1,
+          reason: "Next time",
+          remindAt: new Date(now.getTime() + 90 * 86_400_000),
+        },
+      ],
+    });
+    // What the advisor's side shows after an answer (seed 004): a question in the item's log, and the
+    // send and the answer in the communication history, with the IP the answer came from.
+    await tx.reportItemMessage.create({
+      data: { reportId: report.id, itemKey: "brakes-front", author: "CUSTOMER", body: "Can you also check the rear brakes?" },
+    });
+    const contact = await tx.appointmentContact.findFirstOrThrow({ where: { appointmentId }, select: { email: true, locale: true } });
+    const advisor = await tx.staffUser.findFirst({ where: { dealerId, role: "ADVISOR" }, select: { id: true } });
+    const sent = await tx.notification.create({
+      select: { id: true },
+      data: {
+        dealerId,
+        appointmentId,
+        kind: "REPORT",
+        channel: "EMAIL",
+        status: "SENT",
+        recipient: contact.email ?? "",
+        recipientRole: "DRIVER",
+        locale: contact.locale,
+        dueAt: new Date(now.getTime() - 3600_000),
+        sentAt: new Date(now.getTime() - 3600_000),
+        createdAt: new Date(now.getTime() - 3600_000),
+        attempts: 1,
+        bodyText: "",
+      },
+    });
+    const customer = { dealerId, appointmentId, actorType: "CUSTOMER" as const, ip: "203.0.113.24", userAgent: "demo" };
+    await tx.auditEvent.createMany({
+      data: [
+        {
+          dealerId,
+          appointmentId,
+          actorType: "STAFF",
+          actorId: advisor?.id ?? null,
+          type: "report.sent",
+          data: { version: 1, channel: "EMAIL", notificationId: sent.id },
+          createdAt: new Date(now.getTime() - 3600_000),
+        },
+        { ...customer, type: "report.opened", data: {}, createdAt: new Date(now.getTime() - 1800_000) },
+        { ...customer, type: "report.responded", data: { version: 1 }, createdAt: new Date(now.getTime() - 900_000) },
       ],
     });
   }

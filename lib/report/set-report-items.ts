@@ -1,14 +1,14 @@
 import "server-only";
 import { amountProblem } from "@/lib/api/fields";
 import type { ReportItemsBody } from "@/lib/api/report-schema";
-import { runWithRetry, StaleVersion } from "@/lib/appointments/retry";
-import { writeAudit, type AuditActor } from "@/lib/audit";
-import type { Tx } from "@/lib/db";
+import { runWithRetry } from "@/lib/appointments/retry";
+import type { AuditActor } from "@/lib/audit";
 import type { ReportCategory } from "@/lib/db/generated/client";
 import { AppError, type FieldError } from "@/lib/errors";
 import { isExternalId } from "@/lib/api/appointment-schema";
 import { parseDecimalMoney, parseQuantity, parseVatRate } from "@/lib/money";
-import { draftNumber, itemRecord, loadReportVersions, sameItems, type ReportItemRecord } from "@/lib/report/api-report-items";
+import { itemRecord, sameItems, type ReportItemRecord } from "@/lib/report/api-report-items";
+import { currentDraftItems, writeDraft } from "@/lib/report/report-draft";
 
 /** The body's items in database units; amounts must fit the appointment's currency (422 otherwise). */
 function itemRecordsFromBody(body: ReportItemsBody, currency: string): ReportItemRecord[] {
@@ -37,26 +37,10 @@ function itemRecordsFromBody(body: ReportItemsBody, currency: string): ReportIte
   );
 }
 
-async function writeItems(tx: Tx, versionId: string, items: ReportItemRecord[]): Promise<void> {
-  for (const [position, item] of items.entries()) {
-    await tx.reportItem.create({
-      data: {
-        versionId,
-        key: item.key,
-        category: item.category,
-        title: item.title,
-        description: item.description,
-        visible: item.visible,
-        position,
-        lines: { create: item.lines.map((line, linePosition) => ({ ...line, position: linePosition })) },
-      },
-    });
-  }
-}
-
 /**
  * api-v1.md `PUT …/report`: the given items become the report's draft — the open draft is replaced, or
- * a new version number after the published one is started (nothing is copied from earlier versions).
+ * a new version number after the published one is started (nothing but the advisor's attachments is
+ * copied from earlier versions).
  * The same items again change nothing, so a replayed PUT neither bumps a version nor opens a draft.
  */
 export async function setReportItems(input: {
@@ -80,24 +64,19 @@ export async function setReportItems(input: {
         data: { dealerId, appointmentId: appointment.id, state: "DRAFT", draftVersion: 1 },
         select: { id: true, version: true, draftVersion: true, publishedVersion: true },
       }));
-    const { published, draft } = await loadReportVersions(tx, report);
+    const { published, draft, items: before } = await currentDraftItems(tx, report);
     const current = draft ?? published;
     if (current && sameItems(current.items, items)) return { changed: false };
-
-    const number = draftNumber(report);
-    if (draft) {
-      await tx.reportItem.deleteMany({ where: { versionId: draft.id } });
-      await writeItems(tx, draft.id, items);
-    } else {
-      const created = await tx.reportVersion.create({ data: { reportId: report.id, number }, select: { id: true } });
-      await writeItems(tx, created.id, items);
-    }
-    const updated = await tx.report.updateMany({
-      where: { id: report.id, version: report.version },
-      data: { draftVersion: number, version: report.version + 1 },
+    // The DMS knows nothing of the photos the advisor attached: they stay with their item's key.
+    const attachments = new Map(before.map((item) => [item.key, item.attachments]));
+    await writeDraft(tx, {
+      dealerId,
+      appointmentId: appointment.id,
+      actor,
+      report,
+      draftId: draft?.id ?? null,
+      items: items.map((item) => ({ ...item, attachments: attachments.get(item.key) ?? [] })),
     });
-    if (updated.count === 0) throw new StaleVersion();
-    await writeAudit(tx, { dealerId, appointmentId: appointment.id, actor, event: { type: "report.items_set", draftVersion: number } });
     return { changed: true };
   });
 }

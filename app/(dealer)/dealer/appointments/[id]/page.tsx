@@ -5,12 +5,14 @@ import { CheckinAnswer } from "@/components/dealer/checkin-answer";
 import { CheckinProgress } from "@/components/dealer/checkin-progress";
 import { CommunicationLog } from "@/components/dealer/communication-log";
 import { EndAppointmentForm } from "@/components/dealer/end-appointment-form";
+import { ReportStatusBar } from "@/components/dealer/report-status-bar";
 import { SendLinkForm } from "@/components/dealer/send-link-form";
 import { getAppointmentForStaff } from "@/lib/appointments/appointment-for-staff";
 import { CUSTOMER_HANDLERS, requireStaffPage } from "@/lib/auth/require-staff";
 import { getCheckinAnswerForStaff } from "@/lib/checkin/checkin-answer-for-staff";
 import { formatMoney } from "@/lib/money";
 import { listCommunication } from "@/lib/notify/communication-log";
+import { getReportForStaff } from "@/lib/report/report-for-staff";
 import { signOutAction } from "../../actions";
 import {
   convertCheckinItemAction,
@@ -35,9 +37,10 @@ export default async function AppointmentPage({ params }: Props) {
   if (!isUuid(id)) notFound();
   const appointment = await getAppointmentForStaff({ id, dealerId: staff.dealerId });
   if (!appointment) notFound();
-  const [log, answer, t, format, locale] = await Promise.all([
+  const [log, answer, report, t, format, locale] = await Promise.all([
     listCommunication({ dealerId: staff.dealerId, appointmentId: id }),
     getCheckinAnswerForStaff({ dealerId: staff.dealerId, appointmentId: id }),
+    getReportForStaff({ dealerId: staff.dealerId, appointmentId: id }),
     getTranslations("dealer.appointment"),
     getFormatter(),
     getLocale(),
@@ -105,6 +108,28 @@ export default async function AppointmentPage({ params }: Props) {
               <SendLinkForm appointmentId={id} channel="SMS" label={t("sendSms")} action={sendCheckinAction} />
             </div>
           )}
+        </section>
+
+        <section aria-labelledby="report-heading" className="space-y-3">
+          <h2 id="report-heading" className="text-lg font-semibold">
+            {t("report")}
+          </h2>
+          {report && (
+            <ReportStatusBar
+              state={report.state}
+              sentAt={report.sentAt}
+              openedAt={report.openedAt}
+              respondedAt={report.respondedAt}
+              closedAt={report.closedAt}
+              timeZone={tz}
+            />
+          )}
+          <a
+            href={`/dealer/appointments/${id}/report`}
+            className="inline-flex min-h-11 items-center rounded border border-neutral-800 bg-white px-3 font-semibold"
+          >
+            {report ? t("openReport") : t("buildReport")}
+          </a>
         </section>
 
         <section aria-labelledby="work-heading">

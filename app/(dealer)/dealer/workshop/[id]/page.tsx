@@ -1,11 +1,13 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BackOfficeHeader } from "@/components/dealer/back-office-header";
+import { WorkshopReport } from "@/components/dealer/workshop-report";
 import { WorkshopView } from "@/components/dealer/workshop-view";
 import { getAppointmentForWorkshop } from "@/lib/appointments/appointment-for-workshop";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getRemarksForMechanics } from "@/lib/checkin/remarks-for-mechanics";
 import { isUuid } from "@/lib/ids";
+import { getReportForMechanics } from "@/lib/report/report-for-mechanics";
 import { signOutAction } from "../../actions";
 
 type Props = { params: Promise<{ id: string }> };
@@ -24,9 +26,10 @@ export default async function WorkshopPage({ params }: Props) {
   const staff = await requireStaffPage(["ADMIN", "ADVISOR", "MECHANIC"]);
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const [appointment, remarks] = await Promise.all([
+  const [appointment, remarks, reportItems] = await Promise.all([
     getAppointmentForWorkshop({ id, dealerId: staff.dealerId }),
     getRemarksForMechanics({ dealerId: staff.dealerId, appointmentId: id }),
+    getReportForMechanics({ dealerId: staff.dealerId, appointmentId: id }),
   ]);
   if (!appointment) notFound();
   return (
@@ -34,6 +37,7 @@ export default async function WorkshopPage({ params }: Props) {
       <BackOfficeHeader staff={staff} signOut={signOutAction} />
       <main className="mx-auto max-w-6xl space-y-8 px-4 py-6">
         <WorkshopView appointment={appointment} remarks={remarks} />
+        <WorkshopReport items={reportItems} />
       </main>
     </>
   );
