@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { askAboutReportItem, decideReportItem, submitReportAnswer, type ReportLink } from "@/lib/report/answer-report";
+import { getReportByToken } from "@/lib/report/get-report-by-token";
 import { withMigratedDatabase } from "@/test/database";
 import { appointmentBody, call, makeApiDealer, reportBody } from "@/test/api";
 import { makeWebhookEndpoint } from "@/test/fixtures";
@@ -116,5 +117,39 @@ describe("the customer's answers to a report", () => {
       code: "gone",
     });
     await expect(submitReportAnswer({ link, version: 1, finalComment: "" })).rejects.toMatchObject({ code: "gone" });
+  });
+});
+
+describe("a quote resent after it changed", () => {
+  it("shows the customer what changed since their answer and keeps their answers on unchanged items", async () => {
+    const link = await sentReport("ANS-6");
+    await decideReportItem({ link, version: 1, itemKey: "brakes-front", decision: "APPROVED" });
+    await decideReportItem({ link, version: 1, itemKey: "wipers", decision: "CONTACT" });
+    await submitReportAnswer({ link, version: 1, finalComment: "" });
+
+    const changed = reportBody();
+    changed.items[1]!.lines[0]!.unitPrice = "39.90"; // wipers: a new price
+    changed.items.push({ key: "bulb", category: "necessary", title: "Number plate bulb", visible: true, lines: [] });
+    changed.items = changed.items.filter((item) => item.key !== "tyres"); // checked OK, no longer listed
+    expect((await call("report", "PUT", "ANS-6", { key: dealer.key, body: changed })).status).toBe(200);
+    const resent = await call("reportSend", "POST", "ANS-6", { key: dealer.key, body: { channel: "email" } });
+    expect(resent.json).toMatchObject({ version: 2 });
+
+    const token = String((resent.json as { url: string }).url).split("/r/")[1]!;
+    const page = await getReportByToken(token);
+    expect(page.status).toBe("open");
+    if (page.status !== "open") return;
+    const byKey = new Map(page.view.items.map((item) => [item.key, item]));
+    expect(page.view.version).toBe(2);
+    expect(byKey.get("brakes-front")).toMatchObject({ decision: "APPROVED", change: null });
+    // 35.50 + 21 % = 42.96 before; the answer to the old price no longer holds.
+    expect(byKey.get("wipers")).toMatchObject({ decision: null, change: { kind: "price", previousGrossMinor: 4296 } });
+    expect(byKey.get("bulb")).toMatchObject({ decision: null, change: { kind: "new" } });
+    expect(page.view.removedSinceAnswer).toEqual(["Tyres 6 mm"]);
+    expect(byKey.has("warranty")).toBe(false);
+    // An answer to the old version is refused: the customer must see the new prices first.
+    await expect(decideReportItem({ link, version: 1, itemKey: "wipers", decision: "APPROVED" })).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 });
