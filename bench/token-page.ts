@@ -1,10 +1,12 @@
 // `npm run bench`: builds and starts the production server on a fresh demo database, then load-tests the
 // customer check-in token page against the static home page of the same app, interleaved in one run (the
-// machine is noisy), and prints the medians and their ratios. Options: --postgres uses DATABASE_URL (a
+// machine is noisy), and prints the medians and their ratios; then the check-in page's scripts against
+// minimal pages (bench/customer-js.ts). Options: --postgres uses DATABASE_URL (a
 // local PostgreSQL) instead of a fresh embedded PGlite; BENCH_PORT (default 3200).
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { demoLinks, measureCustomerJs, printCustomerJs, writeCustomerJs } from "./customer-js";
 import { assertPortFree, measure, median, root, startServer, waitForHealth, type Measurement, type Server } from "./lib";
 
 const port = Number(process.env.BENCH_PORT ?? 3200);
@@ -45,15 +47,6 @@ function serverEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function checkinPath(): string {
-  const files = readdirSync(dataDir).filter((name) => /^demo-credentials-.*\.json$/.test(name));
-  if (files.length !== 1) throw new Error(`expected one demo-credentials-*.json in ${dataDir}, found ${files.length}`);
-  const credentials = JSON.parse(readFileSync(path.join(dataDir, files[0]!), "utf8")) as { links?: { checkin?: string } };
-  const checkin = credentials.links?.checkin;
-  if (!checkin?.startsWith("/c/")) throw new Error(`no check-in link in ${files[0]}`);
-  return checkin;
-}
-
 async function verify(url: string, mustContain?: string): Promise<void> {
   const response = await fetch(url, { redirect: "manual" });
   const body = await response.text();
@@ -68,7 +61,8 @@ async function main(): Promise<number> {
   server = startServer(serverEnv());
   await waitForHealth(`${base}/api/health`, server);
 
-  const targets = { static: `${base}/`, token: `${base}${checkinPath()}` };
+  const links = demoLinks(dataDir);
+  const targets = { static: `${base}/`, token: `${base}${links.checkin}` };
   await verify(targets.static);
   await verify(targets.token, "Demo Motors");
   console.log(`[bench] static: ${targets.static}\n[bench] token:  ${targets.token}`);
@@ -124,6 +118,11 @@ async function main(): Promise<number> {
   const report = { date: new Date().toISOString(), machine, database: postgres ? "postgres" : "pglite", options, rounds, results, ratios };
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`[bench] results written to ${path.relative(root, out)}`);
+
+  // The scripts the check-in page makes a phone download, from the same server (bench/customer-js.ts).
+  const js = await measureCustomerJs(base, links);
+  printCustomerJs(js);
+  console.log(`[bench] results written to ${writeCustomerJs(js)}`);
 
   const failures = results.static.non2xx + results.static.errors + results.token.non2xx + results.token.errors;
   if (failures > 0) console.error(`[bench] FAILED: ${failures} non-2xx responses or errors`);

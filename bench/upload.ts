@@ -30,7 +30,6 @@ import { closeDatabase } from "@/lib/db/connection";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { uploadLimits } from "@/lib/uploads/limits";
 import { processUpload } from "@/lib/uploads/process-upload";
-import { phoneJpeg } from "@/test/files/make-files";
 import { median, root } from "./lib";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
@@ -218,6 +217,8 @@ async function main(): Promise<void> {
   }
   const work = mkdtempSync(path.join(os.tmpdir(), "gl-bench-upload-"));
   try {
+    // Imported here, not at the top: the memory children must load nothing but the pipeline.
+    const { phoneJpeg } = await import("@/test/files/make-files");
     const source = await phoneJpeg({ width: 4000, height: 3000, orientation: 6, noise: true });
     const sourceFile = path.join(work, "source.jpg");
     writeFileSync(sourceFile, source);
