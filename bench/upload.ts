@@ -11,7 +11,7 @@
 //    The headline line runs against a throwaway PostgreSQL database (as production does, the database's
 //    memory being another process's) with the environment scripts/start.mjs gives the server
 //    (MALLOC_ARENA_MAX=2). For comparison: the same without MALLOC_ARENA_MAX, and on in-memory PGlite,
-//    whose WASM heap (~700 MB) lives in the process itself and dominates its RSS.
+//    whose WASM heap (~300 MB) lives in the process itself and dominates its RSS.
 // PostgreSQL: BENCH_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/postgres (it creates and
 // drops a gl_bench_… database). Without it the memory target cannot be judged and the bench says so.
 // Results: bench/results/upload.json.
