@@ -73,11 +73,12 @@ async function main(): Promise<number> {
   const runs: Record<keyof typeof targets, Measurement[]> = { static: [], token: [] };
   for (let round = 1; round <= rounds; round++) {
     for (const name of ["static", "token"] as const) {
-      const result = await measure(targets[name], options);
+      const result = await measure(targets[name], options, server.child.pid);
       runs[name].push(result);
+      const cpu = result.cpuMsPerRequest === null ? "" : `, server CPU ${result.cpuMsPerRequest.toFixed(2)} ms/request`;
       console.log(
         `[bench] round ${round} ${name.padEnd(6)} ${result.requestsPerSec.toFixed(1)} req/s, p99 ${result.p99} ms` +
-          `, non-2xx ${result.non2xx}, errors ${result.errors}`,
+          `${cpu}, non-2xx ${result.non2xx}, errors ${result.errors}`,
       );
     }
   }
@@ -86,6 +87,7 @@ async function main(): Promise<number> {
     url: targets[name].replace(/\/c\/.+$/, "/c/<token>"),
     requestsPerSec: median(runs[name].map((run) => run.requestsPerSec)),
     p99: median(runs[name].map((run) => run.p99)),
+    cpuMsPerRequest: runs[name].every((run) => run.cpuMsPerRequest !== null) ? median(runs[name].map((run) => run.cpuMsPerRequest!)) : null,
     non2xx: runs[name].reduce((sum, run) => sum + run.non2xx, 0),
     errors: runs[name].reduce((sum, run) => sum + run.errors, 0),
     runs: runs[name],
@@ -94,6 +96,11 @@ async function main(): Promise<number> {
   const ratios = {
     requestsPerSecTokenOverStatic: results.token.requestsPerSec / results.static.requestsPerSec,
     p99StaticOverToken: results.static.p99 / results.token.p99,
+    /** Server CPU per request, static over token: what req/s would be on an otherwise idle server. */
+    cpuStaticOverToken:
+      results.static.cpuMsPerRequest !== null && results.token.cpuMsPerRequest
+        ? results.static.cpuMsPerRequest / results.token.cpuMsPerRequest
+        : null,
   };
 
   console.log(`\nmachine: ${machine.cpus} CPUs, node ${machine.node} (noisy: compare the ratios, not the absolute figures)`);
@@ -104,6 +111,7 @@ async function main(): Promise<number> {
         {
           "req/s (median)": Number(results[name].requestsPerSec.toFixed(1)),
           "p99 ms (median)": results[name].p99,
+          "server CPU ms/request": results[name].cpuMsPerRequest === null ? "n/a" : Number(results[name].cpuMsPerRequest.toFixed(2)),
           non2xx: results[name].non2xx,
           errors: results[name].errors,
         },
@@ -112,6 +120,9 @@ async function main(): Promise<number> {
   );
   console.log(`ratio req/s token/static: ${ratios.requestsPerSecTokenOverStatic.toFixed(2)}`);
   console.log(`ratio p99 static/token: ${ratios.p99StaticOverToken.toFixed(2)}`);
+  if (ratios.cpuStaticOverToken !== null) {
+    console.log(`ratio server CPU per request static/token: ${ratios.cpuStaticOverToken.toFixed(2)} (less sensitive to other load)`);
+  }
 
   const out = path.join(root, "bench/results/token-page.json");
   mkdirSync(path.dirname(out), { recursive: true });
