@@ -12,7 +12,7 @@ import { brandDealerSelect, brandSiteSelect, toBrand, type Brand } from "@/lib/d
 /**
  * What every check-in page view shows of its dealer and staff change rarely — the brand of each site,
  * the active optional services with their texts, the latest terms per locale — kept in this process's
- * memory for a short while. Loading it costs six queries; a page view otherwise costs one (see
+ * memory for a short while. Loading it costs five statements; a page view otherwise costs one (see
  * get-checkin-by-token.ts), and with the embedded database every query is CPU on the one thread that
  * also renders pages (bench/README.md).
  *
