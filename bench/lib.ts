@@ -1,5 +1,6 @@
 // Shared helpers for the benchmarks: start/stop the production server, wait for it, load-test a URL.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -80,6 +81,12 @@ export interface MeasureOptions {
 
 export interface Measurement {
   requestsPerSec: number;
+  /**
+   * CPU time (user + system) the server's processes spent per request in the measured window, in ms;
+   * null where it cannot be read (no /proc). Unlike req/s it hardly depends on what else the machine
+   * runs, so it shows whether a change in req/s is the page's or the machine's.
+   */
+  cpuMsPerRequest: number | null;
   /** Milliseconds. */
   p99: number;
   /** Non-2xx responses, warm-up included. */
@@ -88,11 +95,15 @@ export interface Measurement {
   errors: number;
 }
 
-export async function measure(url: string, { connections, duration, warmup }: MeasureOptions): Promise<Measurement> {
+export async function measure(url: string, { connections, duration, warmup }: MeasureOptions, serverPid?: number): Promise<Measurement> {
   const warm = warmup > 0 ? await autocannon({ url, connections, duration: warmup }) : undefined;
+  const cpuBefore = serverPid === undefined ? null : processTreeCpuMs(serverPid);
   const result = await autocannon({ url, connections, duration });
+  const cpuAfter = serverPid === undefined ? null : processTreeCpuMs(serverPid);
   return {
     requestsPerSec: result.requests.average,
+    cpuMsPerRequest:
+      cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? (cpuAfter - cpuBefore) / result.requests.total : null,
     p99: result.latency.p99,
     non2xx: result.non2xx + (warm?.non2xx ?? 0),
     errors: result.errors + (warm?.errors ?? 0),
@@ -104,4 +115,37 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+let clockTicksPerSecond: number | undefined;
+
+/** CPU time (user + system, ms) used so far by a process and all its descendants; null without /proc. */
+export function processTreeCpuMs(rootPid: number): number | null {
+  if (!existsSync("/proc/self/stat")) return null;
+  clockTicksPerSecond ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  const children = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    // After "(comm)": state ppid … utime (14th field of the line) stime (15th).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const pid = Number(name);
+    const parent = Number(fields[1]);
+    children.set(parent, [...(children.get(parent) ?? []), pid]);
+    ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+  }
+  let total = 0;
+  const pending = [rootPid];
+  while (pending.length > 0) {
+    const pid = pending.pop()!;
+    total += ticks.get(pid) ?? 0;
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return (total * 1000) / clockTicksPerSecond;
 }

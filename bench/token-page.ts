@@ -1,10 +1,12 @@
 // `npm run bench`: builds and starts the production server on a fresh demo database, then load-tests the
 // customer check-in token page against the static home page of the same app, interleaved in one run (the
-// machine is noisy), and prints the medians and their ratios. Options: --postgres uses DATABASE_URL (a
+// machine is noisy), and prints the medians and their ratios; then the check-in page's scripts against
+// minimal pages (bench/customer-js.ts). Options: --postgres uses DATABASE_URL (a
 // local PostgreSQL) instead of a fresh embedded PGlite; BENCH_PORT (default 3200).
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { demoLinks, measureCustomerJs, printCustomerJs, writeCustomerJs } from "./customer-js";
 import { assertPortFree, measure, median, root, startServer, waitForHealth, type Measurement, type Server } from "./lib";
 
 const port = Number(process.env.BENCH_PORT ?? 3200);
@@ -45,15 +47,6 @@ function serverEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function checkinPath(): string {
-  const files = readdirSync(dataDir).filter((name) => /^demo-credentials-.*\.json$/.test(name));
-  if (files.length !== 1) throw new Error(`expected one demo-credentials-*.json in ${dataDir}, found ${files.length}`);
-  const credentials = JSON.parse(readFileSync(path.join(dataDir, files[0]!), "utf8")) as { links?: { checkin?: string } };
-  const checkin = credentials.links?.checkin;
-  if (!checkin?.startsWith("/c/")) throw new Error(`no check-in link in ${files[0]}`);
-  return checkin;
-}
-
 async function verify(url: string, mustContain?: string): Promise<void> {
   const response = await fetch(url, { redirect: "manual" });
   const body = await response.text();
@@ -68,7 +61,8 @@ async function main(): Promise<number> {
   server = startServer(serverEnv());
   await waitForHealth(`${base}/api/health`, server);
 
-  const targets = { static: `${base}/`, token: `${base}${checkinPath()}` };
+  const links = demoLinks(dataDir);
+  const targets = { static: `${base}/`, token: `${base}${links.checkin}` };
   await verify(targets.static);
   await verify(targets.token, "Demo Motors");
   console.log(`[bench] static: ${targets.static}\n[bench] token:  ${targets.token}`);
@@ -79,11 +73,12 @@ async function main(): Promise<number> {
   const runs: Record<keyof typeof targets, Measurement[]> = { static: [], token: [] };
   for (let round = 1; round <= rounds; round++) {
     for (const name of ["static", "token"] as const) {
-      const result = await measure(targets[name], options);
+      const result = await measure(targets[name], options, server.child.pid);
       runs[name].push(result);
+      const cpu = result.cpuMsPerRequest === null ? "" : `, server CPU ${result.cpuMsPerRequest.toFixed(2)} ms/request`;
       console.log(
         `[bench] round ${round} ${name.padEnd(6)} ${result.requestsPerSec.toFixed(1)} req/s, p99 ${result.p99} ms` +
-          `, non-2xx ${result.non2xx}, errors ${result.errors}`,
+          `${cpu}, non-2xx ${result.non2xx}, errors ${result.errors}`,
       );
     }
   }
@@ -92,6 +87,7 @@ async function main(): Promise<number> {
     url: targets[name].replace(/\/c\/.+$/, "/c/<token>"),
     requestsPerSec: median(runs[name].map((run) => run.requestsPerSec)),
     p99: median(runs[name].map((run) => run.p99)),
+    cpuMsPerRequest: runs[name].every((run) => run.cpuMsPerRequest !== null) ? median(runs[name].map((run) => run.cpuMsPerRequest!)) : null,
     non2xx: runs[name].reduce((sum, run) => sum + run.non2xx, 0),
     errors: runs[name].reduce((sum, run) => sum + run.errors, 0),
     runs: runs[name],
@@ -100,6 +96,11 @@ async function main(): Promise<number> {
   const ratios = {
     requestsPerSecTokenOverStatic: results.token.requestsPerSec / results.static.requestsPerSec,
     p99StaticOverToken: results.static.p99 / results.token.p99,
+    /** Server CPU per request, static over token: what req/s would be on an otherwise idle server. */
+    cpuStaticOverToken:
+      results.static.cpuMsPerRequest !== null && results.token.cpuMsPerRequest
+        ? results.static.cpuMsPerRequest / results.token.cpuMsPerRequest
+        : null,
   };
 
   console.log(`\nmachine: ${machine.cpus} CPUs, node ${machine.node} (noisy: compare the ratios, not the absolute figures)`);
@@ -110,6 +111,7 @@ async function main(): Promise<number> {
         {
           "req/s (median)": Number(results[name].requestsPerSec.toFixed(1)),
           "p99 ms (median)": results[name].p99,
+          "server CPU ms/request": results[name].cpuMsPerRequest === null ? "n/a" : Number(results[name].cpuMsPerRequest.toFixed(2)),
           non2xx: results[name].non2xx,
           errors: results[name].errors,
         },
@@ -118,12 +120,20 @@ async function main(): Promise<number> {
   );
   console.log(`ratio req/s token/static: ${ratios.requestsPerSecTokenOverStatic.toFixed(2)}`);
   console.log(`ratio p99 static/token: ${ratios.p99StaticOverToken.toFixed(2)}`);
+  if (ratios.cpuStaticOverToken !== null) {
+    console.log(`ratio server CPU per request static/token: ${ratios.cpuStaticOverToken.toFixed(2)} (less sensitive to other load)`);
+  }
 
   const out = path.join(root, "bench/results/token-page.json");
   mkdirSync(path.dirname(out), { recursive: true });
   const report = { date: new Date().toISOString(), machine, database: postgres ? "postgres" : "pglite", options, rounds, results, ratios };
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`[bench] results written to ${path.relative(root, out)}`);
+
+  // The scripts the check-in page makes a phone download, from the same server (bench/customer-js.ts).
+  const js = await measureCustomerJs(base, links);
+  printCustomerJs(js);
+  console.log(`[bench] results written to ${writeCustomerJs(js)}`);
 
   const failures = results.static.non2xx + results.static.errors + results.token.non2xx + results.token.errors;
   if (failures > 0) console.error(`[bench] FAILED: ${failures} non-2xx responses or errors`);

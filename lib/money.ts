@@ -205,7 +205,25 @@ export function formatMoney(minor: number, currency: string, locale: string): st
   // Format the exact decimal string rather than minor / 10^n: a float division could be off in
   // the last digit for very large amounts. Intl treats the string as an exact decimal.
   const decimal = formatDecimalMoney(minor, currency) as `${number}`;
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimal);
+  return moneyFormat(locale, currency).format(decimal);
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Building an Intl.NumberFormat costs far more than formatting with it (locale data lookup), and a
+ * check-in page formats a few dozen amounts in one locale and currency: keep one per pair. Pairs are
+ * few (locales × the dealers' currencies); the cap only guards against a caller passing unchecked input.
+ */
+function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency });
+    if (moneyFormats.size >= 256) moneyFormats.clear();
+    moneyFormats.set(key, format);
+  }
+  return format;
 }
 
 // ---------------------------------------------------------------------------------------------

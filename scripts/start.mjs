@@ -8,7 +8,15 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: dev ? "development" : "production" };
+// MALLOC_ARENA_MAX: glibc gives each thread (sharp's libvips workers, libuv's pool) its own malloc arena
+// and rarely returns their pages; two arenas keep the RSS of photo uploads bounded (bench/upload.ts,
+// sharp's own advice). An operator's own value wins.
+const env = {
+  MALLOC_ARENA_MAX: "2",
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NODE_ENV: dev ? "development" : "production",
+};
 
 function run(args) {
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env });

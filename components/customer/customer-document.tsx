@@ -1,10 +1,11 @@
-import { NextIntlClientProvider, useMessages, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { inter } from "@/app/fonts";
 import { themeCss } from "@/lib/dealers/theme";
 import type { Brand } from "@/lib/dealers/get-brand";
 import type { Locale } from "@/lib/i18n/locales";
 import { LanguageSwitcher } from "@/components/customer/language-switcher";
+import { PageErrorTextsProvider } from "@/components/customer/page-error";
 
 type Props = { locale: Locale; brand: Brand | null; nonce?: string; children: ReactNode };
 
@@ -15,7 +16,7 @@ type Props = { locale: Locale; brand: Brand | null; nonce?: string; children: Re
  */
 export function CustomerDocument({ locale, brand, nonce, children }: Props) {
   const t = useTranslations("common");
-  const messages = useMessages();
+  const errors = useTranslations("errors");
   const css = brand ? `:root{${themeCss(brand)}}` : "";
   return (
     <html lang={locale} className={inter.variable}>
@@ -44,10 +45,11 @@ export function CustomerDocument({ locale, brand, nonce, children }: Props) {
           </header>
         )}
         <main id="main" className="mx-auto max-w-3xl px-4 pb-16 pt-6">
-          {/* Client islands get only the messages they use: every byte reaches a phone on a weak connection. */}
-          <NextIntlClientProvider locale={locale} messages={{ errors: messages.errors }}>
+          {/* No i18n runtime in the browser (every byte reaches a phone on a weak connection): client islands
+              get their texts as props, the error boundary through this provider. */}
+          <PageErrorTextsProvider texts={{ title: errors("title"), body: errors("body"), retry: errors("retry") }}>
             {children}
-          </NextIntlClientProvider>
+          </PageErrorTextsProvider>
         </main>
         <footer className="border-t border-neutral-200 bg-white">
           <div className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-6 text-sm">

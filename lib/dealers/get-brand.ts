@@ -22,26 +22,37 @@ export type Brand = {
   };
 };
 
-export async function getBrand({ dealerId, siteId }: { dealerId: string; siteId: string }): Promise<Brand | null> {
-  const site = await db().site.findFirst({
-    where: { id: siteId, dealerId },
-    select: {
-      name: true,
-      addressLine: true,
-      postalCode: true,
-      city: true,
-      country: true,
-      phone: true,
-      email: true,
-      timeZone: true,
-      showPrices: true,
-      dealer: {
-        select: { name: true, primaryColor: true, accentColor: true, logoAssetId: true, defaultLocale: true, privacyUrl: true },
-      },
-    },
-  });
-  if (!site) return null;
-  const { dealer, ...siteFields } = site;
+/** The columns of Site and Dealer a Brand is made of (shared with the cached copy in dealer-cache.ts). */
+export const brandSiteSelect = {
+  name: true,
+  addressLine: true,
+  postalCode: true,
+  city: true,
+  country: true,
+  phone: true,
+  email: true,
+  timeZone: true,
+  showPrices: true,
+} as const;
+export const brandDealerSelect = {
+  name: true,
+  primaryColor: true,
+  accentColor: true,
+  logoAssetId: true,
+  defaultLocale: true,
+  privacyUrl: true,
+} as const;
+
+type BrandDealer = {
+  name: string;
+  primaryColor: string;
+  accentColor: string;
+  logoAssetId: string | null;
+  defaultLocale: string;
+  privacyUrl: string | null;
+};
+
+export function toBrand(dealer: BrandDealer, site: Brand["site"]): Brand {
   return {
     dealerName: dealer.name,
     primaryColor: dealer.primaryColor,
@@ -49,6 +60,16 @@ export async function getBrand({ dealerId, siteId }: { dealerId: string; siteId:
     logoUrl: dealer.logoAssetId ? `/brand/${dealer.logoAssetId}` : null,
     defaultLocale: dealer.defaultLocale,
     privacyUrl: dealer.privacyUrl,
-    site: siteFields,
+    site,
   };
+}
+
+export async function getBrand({ dealerId, siteId }: { dealerId: string; siteId: string }): Promise<Brand | null> {
+  const site = await db().site.findFirst({
+    where: { id: siteId, dealerId },
+    select: { ...brandSiteSelect, dealer: { select: brandDealerSelect } },
+  });
+  if (!site) return null;
+  const { dealer, ...siteFields } = site;
+  return toBrand(dealer, siteFields);
 }

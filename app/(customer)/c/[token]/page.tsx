@@ -8,11 +8,9 @@ import { OpenedBeacon } from "@/components/customer/opened-beacon";
 import { ExtrasAndSummary } from "@/components/customer/extras-and-summary";
 import { PlannedWorkList } from "@/components/customer/planned-work-list";
 import { RemarksSection } from "@/components/customer/remarks-section";
-import { getCheckinAnswer } from "@/lib/checkin/get-checkin-answer";
 import { getCheckinByToken } from "@/lib/checkin/get-checkin-by-token";
-import { listOfferedServices } from "@/lib/checkin/offered-services";
 import { MAX_COMMENTS } from "@/lib/checkin/answer-checkin";
-import { currentTerms } from "@/lib/checkin/submit-checkin";
+import { cachedCurrentTerms, cachedOfferedServices } from "@/lib/dealers/dealer-cache";
 import { uploadLimits } from "@/lib/uploads/limits";
 import { signedAssetUrl } from "@/lib/uploads/signed-url";
 import { customerLocale } from "@/lib/i18n/request-locale";
@@ -62,9 +60,10 @@ export default async function CheckinPage({ params, searchParams }: Props) {
   const { view } = link;
   const locale = await customerLocale(view.recipientLocale, view.brand.defaultLocale);
   setRequestLocale(locale);
-  const [t, services, answer, terms] = await Promise.all([
+  const { answer } = view;
+  const [t, services, terms] = await Promise.all([
     getTranslations({ locale, namespace: "checkin" }),
-    listOfferedServices({
+    cachedOfferedServices({
       dealerId: view.dealerId,
       siteId: view.siteId,
       make: view.vehicle.make,
@@ -72,8 +71,7 @@ export default async function CheckinPage({ params, searchParams }: Props) {
       locale,
       defaultLocale: view.brand.defaultLocale,
     }),
-    getCheckinAnswer({ dealerId: view.dealerId, appointmentId: view.appointmentId }),
-    currentTerms({ dealerId: view.dealerId, locale, defaultLocale: view.brand.defaultLocale }),
+    cachedCurrentTerms({ dealerId: view.dealerId, locale, defaultLocale: view.brand.defaultLocale }),
   ]);
 
   const limits = uploadLimits();
