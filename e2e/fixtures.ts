@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { simpleParser, type ParsedMail } from "mailparser";
 import path from "node:path";
 
 const dataDir = path.resolve(".data/e2e");
@@ -29,4 +30,23 @@ export async function snapshot(page: Page, testInfo: TestInfo, name: string): Pr
   const file = path.resolve("test-results/screenshots", `${testInfo.project.name}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+/**
+ * The first e-mail to `address` the test SMTP server received (see e2e/mail-catcher.mjs), parsed; waits
+ * for the app's dispatcher to send it.
+ */
+export async function mailTo(address: string, timeoutMs = 30_000): Promise<ParsedMail> {
+  const dir = path.join(dataDir, "mail");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const files = existsSync(dir) ? readdirSync(dir).sort() : [];
+    for (const file of files) {
+      const mail = await simpleParser(readFileSync(path.join(dir, file)));
+      const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
+      if (to.some((t) => t.value.some((v) => v.address === address))) return mail;
+    }
+    if (Date.now() > deadline) throw new Error(`no e-mail to ${address} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }

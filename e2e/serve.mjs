@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startMailCatcher } from "./mail-catcher.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = path.join(root, ".data/e2e");
@@ -15,6 +16,9 @@ if (process.env.DATABASE_URL) {
   }
 }
 rmSync(dataDir, { recursive: true, force: true });
+// Customers' e-mails go to a real SMTP server on loopback; tests read them from .data/e2e/mail.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 2000);
+const mailCatcher = await startMailCatcher(path.join(dataDir, "mail"), smtpPort);
 const env = {
   ...process.env,
   PORT: process.env.E2E_PORT ?? "3100",
@@ -23,6 +27,7 @@ const env = {
   GREENLIGHT_DEMO_DIR: dataDir,
   GREENLIGHT_DEMO: "1",
   NEXT_TELEMETRY_DISABLED: "1",
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
 };
 delete env.DATABASE_URL;
 
@@ -31,4 +36,4 @@ if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
 const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => mailCatcher.close(() => process.exit(code ?? 0)));
