@@ -25,6 +25,12 @@ test("a customer checks in on a phone: adds an extra, leaves a remark, accepts t
 
   // "Is this still right?": a new phone number, written the Swedish way at a Swedish site.
   await page.getByText("Has your e-mail or phone changed?").click();
+  // A refused value stays in the field with the reason next to it: nothing typed is lost.
+  await page.getByLabel("Phone").fill("12");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Please enter a valid phone number")).toBeVisible();
+  await expect(page.getByLabel("Phone")).toHaveValue("12");
+  await expect(page.getByLabel("Phone")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Phone").fill("070-765 43 21");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Thank you. Your advisor will see the change.")).toBeVisible();

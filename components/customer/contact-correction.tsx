@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/dealer-action";
 import { FormField } from "@/components/customer/form-field";
+import { useKeptForm } from "@/components/shared/use-kept-form";
 
 export type ContactCorrectionLabels = {
   change: string;
@@ -24,7 +24,8 @@ type Props = {
 
 /** "Something changed?" — the customer corrects the e-mail or phone we hold; the advisor sees it flagged. */
 export function ContactCorrection({ token, email, phone, labels, action }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
+  // Not reset on success: the fields then show the corrected values.
+  const { formRef, state, pending, formAction, onSubmit } = useKeptForm(action, { resetOnSuccess: false });
   const error = (name: string) => {
     const code = state && !state.ok ? state.fieldErrors?.[name] : undefined;
     return code ? (labels.errors[code] ?? labels.errors[name]) : undefined;
@@ -32,9 +33,9 @@ export function ContactCorrection({ token, email, phone, labels, action }: Props
   const emailError = error("email");
   const phoneError = error("phone");
   return (
-    <details className="mt-3 rounded-lg ring-1 ring-neutral-300" open={Boolean(emailError || phoneError) || undefined}>
+    <details className="mt-3 rounded-lg ring-1 ring-neutral-300" open={Boolean(emailError || phoneError || state?.ok) || undefined}>
       <summary className="flex min-h-11 cursor-pointer items-center px-3 font-medium underline">{labels.change}</summary>
-      <form action={formAction} className="space-y-3 px-3 pb-3" noValidate>
+      <form ref={formRef} action={formAction} onSubmit={onSubmit} className="space-y-3 px-3 pb-3" noValidate>
         <input type="hidden" name="token" value={token} />
         <FormField id="contact-email" label={labels.email} error={emailError}>
           {(aria) => (

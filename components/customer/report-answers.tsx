@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/auth/dealer-action";
 import { formatMoney, type MoneyLine } from "@/lib/money";
 import { reportSummary, type SummaryItem } from "@/lib/report/report-summary";
+import { useKeptForm } from "@/components/shared/use-kept-form";
 import { ReportItemCard, type ReportItemCardLabels, type ReportItemForPage } from "@/components/customer/report-item-card";
 import { ReportSummaryPanel, type ReportSummaryLabels } from "@/components/customer/report-summary-panel";
 
@@ -44,7 +45,14 @@ type Props = {
 export function ReportAnswers(props: Props) {
   const { token, version, locale, currency, showPrices, items, labels } = props;
   const [decideState, decide, deciding] = useActionState(props.decideAction, null);
-  const [submitState, submit, submitting] = useActionState(props.submitAction, null);
+  // The final comments stay in the box if sending is refused (e.g. the advisor has just updated the report).
+  const {
+    formRef: finalForm,
+    formAction: submit,
+    onSubmit: onSend,
+    state: submitState,
+    pending: submitting,
+  } = useKeptForm(props.submitAction, { resetOnSuccess: false });
   const serverDecisions = items.map((item) => `${item.key}=${item.decision ?? ""}`).join("&");
   const [decisions, setDecisions] = useState(() => new Map(items.map((item) => [item.key, item.decision])));
   const [seen, setSeen] = useState(serverDecisions);
@@ -118,7 +126,7 @@ export function ReportAnswers(props: Props) {
           <h2 id="final-heading" className="text-lg font-bold">
             {labels.finalHeading}
           </h2>
-          <form action={submit} className="mt-3 space-y-3">
+          <form ref={finalForm} action={submit} onSubmit={onSend} className="mt-3 space-y-3">
             <input type="hidden" name="token" value={token} />
             <input type="hidden" name="version" value={version} />
             <label htmlFor="final-comment" className="block font-medium">

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/dealer-action";
 import type { MoneyTotals } from "@/lib/money";
+import { useKeptForm } from "@/components/shared/use-kept-form";
 import { AttachmentGrid, type AttachmentFile } from "@/components/customer/attachment-grid";
 
 export type Decision = "APPROVED" | "DECLINED" | "CONTACT";
@@ -70,7 +70,7 @@ const ring = { NECESSARY: "ring-red-300", RECOMMENDED: "ring-amber-300", PLANNED
  * thread with the advisor. Planned work is shown as already agreed.
  */
 export function ReportItemCard({ token, version, item, price, previousPrice, labels, pending, decide, onDecide, askAction }: Props) {
-  const [, ask, asking] = useActionState(askAction, null);
+  const { formRef: questionForm, formAction: ask, onSubmit: onAsk, pending: asking } = useKeptForm(askAction);
   const decidable = item.category === "NECESSARY" || item.category === "RECOMMENDED";
   const hidden = (
     <>
@@ -193,7 +193,7 @@ export function ReportItemCard({ token, version, item, price, previousPrice, lab
               ))}
             </ol>
           )}
-          <form action={ask} className="mt-2 space-y-2">
+          <form ref={questionForm} action={ask} onSubmit={onAsk} className="mt-2 space-y-2">
             {hidden}
             <label htmlFor={`question-${item.key}`} className="block text-sm font-medium">
               {labels.question}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { ActionResult } from "@/lib/auth/dealer-action";
+import { useKeptForm } from "@/components/shared/use-kept-form";
 
 export type DoneAction = (previous: unknown, formData: FormData) => Promise<ActionResult<{ done: boolean }>>;
 
@@ -19,12 +20,13 @@ type Props = {
 
 /**
  * A plain form posting to a back-office server action (works before any script runs), with a visible
- * saving state and the refusal next to the button. The fields come from the server-rendered children.
+ * saving state and the refusal next to the button; a refused form keeps what was typed. The fields come
+ * from the server-rendered children.
  */
 export function ActionForm({ action, fields, children, submitLabel, pendingLabel, failed, className, buttonClassName }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const { formRef, state, pending, formAction, onSubmit } = useKeptForm(action);
   return (
-    <form action={formAction} className={className}>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className={className}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
