@@ -1,5 +1,6 @@
 "use client";
 
+import type { FormEvent } from "react";
 import type { ActionResult } from "@/lib/auth/dealer-action";
 import type { MoneyTotals } from "@/lib/money";
 import { useKeptForm } from "@/components/shared/use-kept-form";
@@ -13,7 +14,7 @@ export type ReportItemForPage = {
   category: "PLANNED" | "NECESSARY" | "RECOMMENDED" | "OK";
   title: string;
   description: string | null;
-  totals: MoneyTotals;
+  totals: Pick<MoneyTotals, "grossMinor">;
   decision: Decision | null;
   reason: string | null;
   remindLabel: string | null;
@@ -82,21 +83,25 @@ export function ReportItemCard({ token, version, item, price, previousPrice, lab
   const choice = (decision: Decision, label: string) => {
     const chosen = item.decision === decision;
     return (
-      <form action={decide} onSubmit={() => onDecide(decision)}>
-        {hidden}
-        <input type="hidden" name="decision" value={decision} />
-        <button
-          type="submit"
-          disabled={pending}
-          aria-pressed={chosen}
-          className={`min-h-12 w-full rounded-lg px-3 font-semibold ${chosen ? "bg-brand text-on-brand" : "border-2 border-brand bg-white"}`}
-        >
-          {chosen && <span aria-hidden="true">✓ </span>}
-          {label}
-          <span className="sr-only"> — {item.title}</span>
-        </button>
-      </form>
+      <button
+        type="submit"
+        name="decision"
+        value={decision}
+        disabled={pending}
+        aria-pressed={chosen}
+        className={`min-h-12 w-full rounded-lg px-3 font-semibold ${chosen ? "bg-brand text-on-brand" : "border-2 border-brand bg-white"}`}
+      >
+        {chosen && <span aria-hidden="true">✓ </span>}
+        {label}
+        <span className="sr-only"> — {item.title}</span>
+      </button>
     );
+  };
+  // Repair and call me share one form, the pressed button sending the decision (with or without
+  // JavaScript): every form repeats React's hidden action fields and the link's, ~650 bytes of HTML.
+  const onChoice = (event: FormEvent<HTMLFormElement>) => {
+    const decision = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
+    if (decision === "APPROVED" || decision === "CONTACT") onDecide(decision);
   };
   const disagree = item.category === "RECOMMENDED";
 
@@ -118,10 +123,11 @@ export function ReportItemCard({ token, version, item, price, previousPrice, lab
       {item.category === "PLANNED" && <p className="mt-2 text-sm font-medium text-neutral-700">{labels.agreed}</p>}
       {decidable && (
         <div className="mt-3 space-y-2" role="group" aria-label={`${labels.yourAnswer} — ${item.title}`}>
-          <div className="grid grid-cols-2 gap-2">
+          <form action={decide} onSubmit={onChoice} className="grid grid-cols-2 gap-2">
+            {hidden}
             {choice("APPROVED", labels.repair)}
             {choice("CONTACT", labels.contact)}
-          </div>
+          </form>
           <details className="rounded-lg ring-1 ring-neutral-300" open={item.decision === "DECLINED" || undefined}>
             <summary
               className={`flex min-h-12 cursor-pointer items-center px-3 font-semibold ${item.decision === "DECLINED" ? "bg-neutral-800 text-white" : ""}`}

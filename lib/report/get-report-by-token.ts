@@ -1,12 +1,13 @@
 import "server-only";
 import { cache } from "react";
+import { now as clockNow } from "@/lib/clock";
+import { cachedBrand } from "@/lib/dealers/dealer-cache";
 import type { Brand } from "@/lib/dealers/get-brand";
-import { getBrand } from "@/lib/dealers/get-brand";
 import { db } from "@/lib/db";
 import type { ReportCategory, ReportDecisionValue } from "@/lib/db/generated/client";
-import { now as clockNow } from "@/lib/clock";
 import { computeTotals, type MoneyLine, type MoneyTotals } from "@/lib/money";
-import { lookupToken } from "@/lib/tokens";
+import { reportPageQuery, reportPageRow } from "@/lib/report/report-page-query";
+import { hashToken, isWellFormedToken } from "@/lib/tokens";
 
 export type ReportClosedReason = "closed" | "finalized" | "cancelled" | "revoked" | "expired";
 
@@ -51,64 +52,30 @@ export type ReportByToken =
 
 /**
  * Resolves a report link to the published version's visible items. Hidden items never leave this
- * function. Cached per request (layout and page share it).
+ * function. Cached per request (layout, metadata and page share it).
+ *
+ * Everything of this customer comes from one SQL statement (token, appointment, recipient, report,
+ * decisions, messages, and the published and answered versions' items with lines and attachments):
+ * Prisma's nested select cost a statement per relation (eleven, plus the token's and the brand's), each
+ * planned and run by the embedded database on the thread that renders. The dealer's brand comes from the
+ * per-dealer cache (lib/dealers/dealer-cache.ts). bench/README.md has the measurements.
  */
 export const getReportByToken = cache(async (token: string, now: Date = clockNow()): Promise<ReportByToken> => {
-  const link = await lookupToken(token, "REPORT", now);
-  if (link.status === "unknown") return { status: "unknown" };
-  const appointment = await db().appointment.findFirst({
-    where: { id: link.appointmentId, dealerId: link.dealerId },
-    select: {
-      siteId: true,
-      status: true,
-      currency: true,
-      vehicleMake: true,
-      vehicleModel: true,
-      vehicleRegistration: true,
-      contacts: { where: { role: link.recipientRole }, select: { firstName: true, locale: true } },
-      report: {
-        select: {
-          state: true,
-          publishedVersion: true,
-          answeredVersion: true,
-          respondedAt: true,
-          finalComment: true,
-          advisorName: true,
-          decisions: { select: { itemKey: true, decision: true, reason: true, remindAt: true } },
-          messages: { orderBy: { createdAt: "asc" }, select: { id: true, itemKey: true, author: true, body: true, createdAt: true } },
-          versions: {
-            select: {
-              number: true,
-              note: true,
-              items: {
-                where: { visible: true },
-                orderBy: { position: "asc" },
-                select: {
-                  key: true,
-                  category: true,
-                  title: true,
-                  description: true,
-                  lines: {
-                    orderBy: { position: "asc" },
-                    select: { title: true, quantityMilli: true, unitPriceMinor: true, vatRateBp: true },
-                  },
-                  attachments: { orderBy: { position: "asc" }, select: { assetId: true, asset: { select: { contentType: true } } } },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
-  const report = appointment?.report;
+  if (!isWellFormedToken(token)) return { status: "unknown" };
+  const [row] = await db().$queryRaw<unknown[]>(reportPageQuery(hashToken(token)));
+  if (!row) return { status: "unknown" };
+  const link = reportPageRow.parse(row);
+  const { appointment } = link;
+  if (link.purpose !== "REPORT" || !appointment) return { status: "unknown" };
+  const linkStatus = link.revokedAt ? "revoked" : link.expiresAt <= now ? "expired" : "valid";
+  const report = appointment.report;
   const published = report?.versions.find((v) => v.number === report.publishedVersion);
-  if (!appointment || !report || !published) return { status: "unknown" };
-  const brand = await getBrand({ dealerId: link.dealerId, siteId: appointment.siteId });
+  if (!report || !published) return { status: "unknown" };
+  const brand = await cachedBrand({ dealerId: link.dealerId, siteId: appointment.siteId });
   if (!brand) return { status: "unknown" };
 
+  const contact = appointment.contact;
   const decisions = new Map(report.decisions.map((d) => [d.itemKey, d]));
-  const contact = appointment.contacts[0];
   // What changed since the customer answered: compared by item key, on what they could see then.
   const answered =
     report.answeredVersion && report.answeredVersion !== published.number
@@ -146,7 +113,7 @@ export const getReportByToken = cache(async (token: string, now: Date = clockNow
         description: item.description,
         lines: item.lines,
         totals,
-        attachments: item.attachments.map((a) => ({ assetId: a.assetId, contentType: a.asset.contentType })),
+        attachments: item.attachments,
         decision: decision?.decision ?? null,
         reason: decision?.reason ?? null,
         remindAt: decision?.remindAt ?? null,
@@ -158,6 +125,6 @@ export const getReportByToken = cache(async (token: string, now: Date = clockNow
   if (appointment.status === "CANCELLED") return { status: "closed", reason: "cancelled", view };
   if (appointment.status === "FINALIZED") return { status: "closed", reason: "finalized", view };
   if (report.state === "CLOSED") return { status: "closed", reason: "closed", view };
-  if (link.status !== "valid") return { status: "closed", reason: link.status, view };
+  if (linkStatus !== "valid") return { status: "closed", reason: linkStatus, view };
   return { status: "open", view };
 });

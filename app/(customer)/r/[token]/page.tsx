@@ -46,8 +46,17 @@ export default async function ReportPage({ params }: Props) {
         currency={view.currency}
         showPrices={view.brand.site.showPrices}
         finalComment={view.finalComment ?? ""}
+        // Only what the client renders: these props are serialized into the page twice (HTML and flight data).
         items={view.items.map((item) => ({
-          ...item,
+          key: item.key,
+          category: item.category,
+          title: item.title,
+          description: item.description,
+          lines: item.lines,
+          totals: { grossMinor: item.totals.grossMinor },
+          decision: item.decision,
+          reason: item.reason,
+          change: item.change,
           remindLabel: item.remindAt ? t("remindOn", { date: format.dateTime(item.remindAt, { dateStyle: "long", timeZone }) }) : null,
           files: item.attachments.map(({ assetId, contentType }) => ({
             assetId,
