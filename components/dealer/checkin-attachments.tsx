@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { CheckinToggleForm, type CheckinItemAction } from "@/components/dealer/checkin-toggle-form";
 import { StatusIcon } from "@/components/dealer/status-icons";
 import type { StaffAttachment } from "@/lib/checkin/checkin-answer-for-staff";
+import { StaffFile } from "@/components/dealer/staff-file";
 
 type Props = {
   appointmentId: string;
@@ -19,14 +20,7 @@ export function CheckinAttachments({ appointmentId, remarkTitle, attachments, se
         const name = t(a.video ? "videoLabel" : "photoLabel", { n: index + 1, title: remarkTitle });
         return (
           <li key={a.id} className="space-y-1" data-attachment={a.id}>
-            {a.video ? (
-              <video controls preload="metadata" src={a.fullUrl} aria-label={name} className="h-28 w-44 rounded bg-black" />
-            ) : (
-              <a href={a.fullUrl} target="_blank" rel="noopener" className="block rounded focus-visible:outline-2">
-                {/* eslint-disable-next-line @next/next/no-img-element -- a signed, short-lived URL: not for the image optimizer */}
-                <img src={a.thumbUrl ?? a.fullUrl} alt={name} className="h-28 w-44 rounded object-cover ring-1 ring-neutral-300" />
-              </a>
-            )}
+            <StaffFile file={a} name={name} />
             <CheckinToggleForm
               action={setVisible}
               fields={{ appointmentId, item: "attachment", itemId: a.id, visible: String(!a.visibleToMechanics) }}

@@ -7,6 +7,7 @@ import { ReportThread } from "@/components/dealer/report-thread";
 import { StatusIcon } from "@/components/dealer/status-icons";
 import { formatMoney } from "@/lib/money";
 import type { StaffReportItem } from "@/lib/report/report-for-staff";
+import { StaffFile } from "@/components/dealer/staff-file";
 
 export type ReportItemActions = {
   save: DoneAction;
@@ -152,18 +153,7 @@ export function ReportItemCard({ appointmentId, item, currency, locale, timeZone
             const name = t(file.video ? "videoLabel" : "photoLabel", { n: index + 1, title: item.title });
             return (
               <li key={file.id} className="space-y-1">
-                {file.video ? (
-                  <video controls preload="metadata" src={file.fullUrl} aria-label={name} className="h-28 w-44 rounded bg-black" />
-                ) : (
-                  <a href={file.fullUrl} target="_blank" rel="noopener" className="block rounded">
-                    {/* eslint-disable-next-line @next/next/no-img-element -- a signed, short-lived URL: not for the image optimizer */}
-                    <img
-                      src={file.thumbUrl ?? file.fullUrl}
-                      alt={name}
-                      className="h-28 w-44 rounded object-cover ring-1 ring-neutral-300"
-                    />
-                  </a>
-                )}
+                <StaffFile file={file} name={name} />
                 <div className="flex gap-1">
                   <CheckinToggleForm
                     action={actions.mechanicVisibility}

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { ReportItemForMechanics } from "@/lib/report/report-for-mechanics";
+import { StaffFile } from "@/components/dealer/staff-file";
 
 type Props = { items: ReportItemForMechanics[] };
 
@@ -45,18 +46,7 @@ export function WorkshopReport({ items }: Props) {
                     const name = t(file.video ? "videoLabel" : "photoLabel", { n: index + 1, title: item.title });
                     return (
                       <li key={file.id}>
-                        {file.video ? (
-                          <video controls preload="metadata" src={file.fullUrl} aria-label={name} className="h-28 w-44 rounded bg-black" />
-                        ) : (
-                          <a href={file.fullUrl} target="_blank" rel="noopener" className="block rounded">
-                            {/* eslint-disable-next-line @next/next/no-img-element -- a signed, short-lived URL: not for the image optimizer */}
-                            <img
-                              src={file.thumbUrl ?? file.fullUrl}
-                              alt={name}
-                              className="h-28 w-44 rounded object-cover ring-1 ring-neutral-300"
-                            />
-                          </a>
-                        )}
+                        <StaffFile file={file} name={name} />
                       </li>
                     );
                   })}

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { AppointmentForWorkshop } from "@/lib/appointments/appointment-for-workshop";
 import type { RemarkForMechanics } from "@/lib/checkin/remarks-for-mechanics";
+import { StaffFile } from "@/components/dealer/staff-file";
 
 type Props = { appointment: AppointmentForWorkshop; remarks: RemarkForMechanics[] };
 
@@ -78,24 +79,7 @@ export function WorkshopView({ appointment: a, remarks }: Props) {
                       const name = t(file.video ? "videoLabel" : "photoLabel", { n: index + 1, title: r.title });
                       return (
                         <li key={file.id}>
-                          {file.video ? (
-                            <video
-                              controls
-                              preload="metadata"
-                              src={file.fullUrl}
-                              aria-label={name}
-                              className="h-28 w-44 rounded bg-black"
-                            />
-                          ) : (
-                            <a href={file.fullUrl} target="_blank" rel="noopener" className="block rounded">
-                              {/* eslint-disable-next-line @next/next/no-img-element -- a signed, short-lived URL: not for the image optimizer */}
-                              <img
-                                src={file.thumbUrl ?? file.fullUrl}
-                                alt={name}
-                                className="h-28 w-44 rounded object-cover ring-1 ring-neutral-300"
-                              />
-                            </a>
-                          )}
+                          <StaffFile file={file} name={name} />
                         </li>
                       );
                     })}

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppointmentStatus, MessageAuthor, ReportCategory, ReportDecisionValue, ReportState } from "@/lib/db/generated/enums";
+import { jsonTimestamp } from "@/lib/db/json-timestamp";
 
 /**
  * One statement for everything of one customer that the report page shows: the token (by its hash), its
@@ -78,11 +79,7 @@ SELECT json_build_object(
  WHERE t."tokenHash" = ${tokenHash}`;
 }
 
-/**
- * PostgreSQL writes a `timestamp(3)` (Prisma's DateTime: UTC without a zone) into JSON as
- * "2026-12-01T07:30:00.123", without the zone; it is UTC.
- */
-const utc = z.string().transform((value) => new Date(`${value}Z`));
+const utc = jsonTimestamp;
 
 const version = z.object({
   number: z.number().int(),
