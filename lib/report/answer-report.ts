@@ -15,10 +15,6 @@ export type ReportLink = { dealerId: string; appointmentId: string; context: Req
 export const REMIND_MONTHS = [1, 3, 6] as const;
 export type RemindMonths = (typeof REMIND_MONTHS)[number];
 
-export const QUESTION_MAX = 2000;
-export const REASON_MAX = 1000;
-export const FINAL_COMMENT_MAX = 4000;
-
 const customer = (link: ReportLink) => ({
   dealerId: link.dealerId,
   appointmentId: link.appointmentId,

@@ -2,29 +2,17 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import type { ActionResult } from "@/lib/auth/dealer-action";
 import { tokenAction } from "@/lib/auth/token-action";
 import { runWithRetry } from "@/lib/appointments/retry";
-import {
-  askAboutReportItem,
-  decideReportItem,
-  FINAL_COMMENT_MAX,
-  QUESTION_MAX,
-  REASON_MAX,
-  recordReportOpened,
-  submitReportAnswer,
-} from "@/lib/report/answer-report";
+import { askAboutReportItem, decideReportItem, recordReportOpened, submitReportAnswer } from "@/lib/report/answer-report";
+import { beaconFields, decisionFields, finalAnswerFields, questionFields } from "@/lib/report/answer-fields";
 
 /**
  * The report page's form posts, each through tokenAction (a valid, open REPORT link; dealer and
  * appointment from the token). Plain forms: they work without JavaScript. A closed link lands on the
  * closed page; nothing is written.
  */
-const token = z.string();
-const version = z.coerce.number().int().positive();
-const itemKey = z.string().min(1).max(64);
-
 function afterward(formToken: string, result: ActionResult<unknown>, done?: string): ActionResult<unknown> {
   if (!result.ok && result.error === "gone") redirect(`/r/${formToken}/closed`);
   // A stale version: the page re-renders with the new quote and says so.
@@ -33,48 +21,31 @@ function afterward(formToken: string, result: ActionResult<unknown>, done?: stri
   return result;
 }
 
-const decision = tokenAction(
-  "REPORT",
-  z.object({
-    token,
-    version,
-    itemKey,
-    decision: z.enum(["APPROVED", "DECLINED", "CONTACT"]),
-    reason: z.string().max(REASON_MAX, "tooLong").optional(),
-    remindMonths: z
-      .enum(["", "1", "3", "6"])
-      .optional()
-      .transform((v) => (v ? (Number(v) as 1 | 3 | 6) : null)),
+const decision = tokenAction("REPORT", decisionFields, async ({ link, input }) =>
+  decideReportItem({
+    link,
+    version: input.version,
+    itemKey: input.itemKey,
+    decision: input.decision,
+    reason: input.reason ?? null,
+    remindMonths: input.remindMonths,
   }),
-  async ({ link, input }) =>
-    decideReportItem({
-      link,
-      version: input.version,
-      itemKey: input.itemKey,
-      decision: input.decision,
-      reason: input.reason ?? null,
-      remindMonths: input.remindMonths,
-    }),
 );
 
 export async function decideItemAction(previous: unknown, formData: FormData): Promise<ActionResult<unknown>> {
   return afterward(String(formData.get("token")), await decision(previous, formData));
 }
 
-const question = tokenAction(
-  "REPORT",
-  z.object({ token, version, itemKey, body: z.string().trim().min(1, "required").max(QUESTION_MAX, "tooLong") }),
-  async ({ link, input }) => askAboutReportItem({ link, version: input.version, itemKey: input.itemKey, body: input.body }),
+const question = tokenAction("REPORT", questionFields, async ({ link, input }) =>
+  askAboutReportItem({ link, version: input.version, itemKey: input.itemKey, body: input.body }),
 );
 
 export async function askQuestionAction(previous: unknown, formData: FormData): Promise<ActionResult<unknown>> {
   return afterward(String(formData.get("token")), await question(previous, formData));
 }
 
-const answers = tokenAction(
-  "REPORT",
-  z.object({ token, version, finalComment: z.string().max(FINAL_COMMENT_MAX, "tooLong").default("") }),
-  async ({ link, input }) => submitReportAnswer({ link, version: input.version, finalComment: input.finalComment }),
+const answers = tokenAction("REPORT", finalAnswerFields, async ({ link, input }) =>
+  submitReportAnswer({ link, version: input.version, finalComment: input.finalComment }),
 );
 
 export async function submitAnswersAction(previous: unknown, formData: FormData): Promise<ActionResult<unknown>> {
@@ -82,7 +53,7 @@ export async function submitAnswersAction(previous: unknown, formData: FormData)
   return afterward(formToken, await answers(previous, formData), `/r/${formToken}/done`);
 }
 
-const opened = tokenAction("REPORT", z.object({ token }), async ({ link }) =>
+const opened = tokenAction("REPORT", beaconFields, async ({ link }) =>
   runWithRetry(async (tx) => {
     const report = await tx.report.findFirst({
       where: { appointmentId: link.appointmentId, dealerId: link.dealerId },
