@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/auth/dealer-action";
-import { REMARK_DESCRIPTION_MAX, REMARK_TITLE_MAX } from "@/lib/checkin/remark-fields";
+import { REMARK_DESCRIPTION_MAX, REMARK_TITLE_MAX } from "@/lib/checkin/remark-limits";
 import { FormField } from "@/components/customer/form-field";
 
 export type RemarkComposerLabels = {
