@@ -149,3 +149,103 @@ export function processTreeCpuMs(rootPid: number): number | null {
   }
   return (total * 1000) / clockTicksPerSecond;
 }
+
+/** Fails unless `url` answers 200 (and contains `mustContain`): a benchmark of an error page measures nothing. */
+export async function verifyPage(url: string, mustContain?: string): Promise<void> {
+  const response = await fetch(url, { redirect: "manual" });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}, expected 200`);
+  if (mustContain && !body.includes(mustContain)) throw new Error(`${url} does not contain "${mustContain}"`);
+}
+
+export type PageSummary = {
+  url: string;
+  requestsPerSec: number;
+  p99: number;
+  cpuMsPerRequest: number | null;
+  non2xx: number;
+  errors: number;
+  runs: Measurement[];
+};
+
+export type PageComparison = {
+  results: { static: PageSummary; page: PageSummary };
+  ratios: {
+    requestsPerSecPageOverStatic: number;
+    p99StaticOverPage: number;
+    /** Server CPU per request, static over page: what req/s would be on an otherwise idle server. */
+    cpuStaticOverPage: number | null;
+  };
+  failures: number;
+};
+
+/**
+ * A dynamic page against the static page of the same build, interleaved round by round (the machine is
+ * noisy), medians of the rounds; prints each round, a table and the ratios. `name` labels the page
+ * ("token", "report"); `url` in the results hides the link's token.
+ */
+export async function comparePages(input: {
+  name: string;
+  targets: { static: string; page: string };
+  options: MeasureOptions;
+  rounds: number;
+  serverPid?: number;
+  target?: string;
+}): Promise<PageComparison> {
+  const { name, targets, options, rounds, serverPid } = input;
+  const labels = { static: "static", page: name } as const;
+  const runs: Record<"static" | "page", Measurement[]> = { static: [], page: [] };
+  for (let round = 1; round <= rounds; round++) {
+    for (const which of ["static", "page"] as const) {
+      const result = await measure(targets[which], options, serverPid);
+      runs[which].push(result);
+      const cpu = result.cpuMsPerRequest === null ? "" : `, server CPU ${result.cpuMsPerRequest.toFixed(2)} ms/request`;
+      console.log(
+        `[bench] round ${round} ${labels[which].padEnd(6)} ${result.requestsPerSec.toFixed(1)} req/s, p99 ${result.p99} ms` +
+          `${cpu}, non-2xx ${result.non2xx}, errors ${result.errors}`,
+      );
+    }
+  }
+  const summary = (which: "static" | "page"): PageSummary => ({
+    url: targets[which].replace(/\/([cr])\/[A-Za-z0-9_-]{22}/, "/$1/<token>"),
+    requestsPerSec: median(runs[which].map((run) => run.requestsPerSec)),
+    p99: median(runs[which].map((run) => run.p99)),
+    cpuMsPerRequest: runs[which].every((run) => run.cpuMsPerRequest !== null)
+      ? median(runs[which].map((run) => run.cpuMsPerRequest!))
+      : null,
+    non2xx: runs[which].reduce((sum, run) => sum + run.non2xx, 0),
+    errors: runs[which].reduce((sum, run) => sum + run.errors, 0),
+    runs: runs[which],
+  });
+  const results = { static: summary("static"), page: summary("page") };
+  const ratios = {
+    requestsPerSecPageOverStatic: results.page.requestsPerSec / results.static.requestsPerSec,
+    p99StaticOverPage: results.static.p99 / results.page.p99,
+    cpuStaticOverPage:
+      results.static.cpuMsPerRequest !== null && results.page.cpuMsPerRequest
+        ? results.static.cpuMsPerRequest / results.page.cpuMsPerRequest
+        : null,
+  };
+  console.table(
+    Object.fromEntries(
+      (["static", "page"] as const).map((which) => [
+        labels[which],
+        {
+          "req/s (median)": Number(results[which].requestsPerSec.toFixed(1)),
+          "p99 ms (median)": results[which].p99,
+          "server CPU ms/request": results[which].cpuMsPerRequest === null ? "n/a" : Number(results[which].cpuMsPerRequest.toFixed(2)),
+          non2xx: results[which].non2xx,
+          errors: results[which].errors,
+        },
+      ]),
+    ),
+  );
+  const target = input.target ? ` (target ${input.target})` : "";
+  console.log(`ratio req/s ${name}/static: ${ratios.requestsPerSecPageOverStatic.toFixed(2)}${target}`);
+  console.log(`ratio p99 static/${name}: ${ratios.p99StaticOverPage.toFixed(2)}`);
+  if (ratios.cpuStaticOverPage !== null) {
+    console.log(`ratio server CPU per request static/${name}: ${ratios.cpuStaticOverPage.toFixed(2)} (less sensitive to other load)`);
+  }
+  const failures = results.static.non2xx + results.static.errors + results.page.non2xx + results.page.errors;
+  return { results, ratios, failures };
+}

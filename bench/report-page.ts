@@ -9,8 +9,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { measurePageScripts } from "./customer-js";
-import { assertPortFree, measure, median, root, startServer, waitForHealth, type Measurement, type Server } from "./lib";
+import { measureCustomerJs, printCustomerJs } from "./customer-js";
+import { assertPortFree, comparePages, root, startServer, verifyPage, waitForHealth, type Server } from "./lib";
 import { measureFirstPhotoInBrowser, measureReportWeight } from "./report-weight";
 
 const port = Number(process.env.BENCH_PORT ?? 3200);
@@ -43,79 +43,6 @@ const env: NodeJS.ProcessEnv = {
 };
 delete env.DATABASE_URL;
 
-async function verify(url: string, mustContain?: string): Promise<void> {
-  const response = await fetch(url, { redirect: "manual" });
-  const body = await response.text();
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}, expected 200`);
-  if (mustContain && !body.includes(mustContain)) throw new Error(`${url} does not contain "${mustContain}"`);
-}
-
-async function loadTest(targets: { static: string; report: string }) {
-  const runs: Record<keyof typeof targets, Measurement[]> = { static: [], report: [] };
-  for (let round = 1; round <= rounds; round++) {
-    for (const name of ["static", "report"] as const) {
-      const result = await measure(targets[name], options, server!.child.pid);
-      runs[name].push(result);
-      const cpu = result.cpuMsPerRequest === null ? "" : `, server CPU ${result.cpuMsPerRequest.toFixed(2)} ms/request`;
-      console.log(
-        `[bench] round ${round} ${name.padEnd(6)} ${result.requestsPerSec.toFixed(1)} req/s, p99 ${result.p99} ms` +
-          `${cpu}, non-2xx ${result.non2xx}, errors ${result.errors}`,
-      );
-    }
-  }
-  const summary = (name: keyof typeof targets) => ({
-    requestsPerSec: median(runs[name].map((run) => run.requestsPerSec)),
-    p99: median(runs[name].map((run) => run.p99)),
-    cpuMsPerRequest: runs[name].every((run) => run.cpuMsPerRequest !== null) ? median(runs[name].map((run) => run.cpuMsPerRequest!)) : null,
-    failures: runs[name].reduce((sum, run) => sum + run.non2xx + run.errors, 0),
-    runs: runs[name],
-  });
-  const results = { static: summary("static"), report: summary("report") };
-  const ratios = {
-    requestsPerSecReportOverStatic: results.report.requestsPerSec / results.static.requestsPerSec,
-    p99StaticOverReport: results.static.p99 / results.report.p99,
-    cpuStaticOverReport:
-      results.static.cpuMsPerRequest !== null && results.report.cpuMsPerRequest
-        ? results.static.cpuMsPerRequest / results.report.cpuMsPerRequest
-        : null,
-  };
-  console.table(
-    Object.fromEntries(
-      (["static", "report"] as const).map((name) => [
-        name,
-        {
-          "req/s (median)": Number(results[name].requestsPerSec.toFixed(1)),
-          "p99 ms (median)": results[name].p99,
-          "server CPU ms/request": results[name].cpuMsPerRequest === null ? "n/a" : Number(results[name].cpuMsPerRequest.toFixed(2)),
-          "non-2xx + errors": results[name].failures,
-        },
-      ]),
-    ),
-  );
-  console.log(`ratio req/s report/static: ${ratios.requestsPerSecReportOverStatic.toFixed(2)} (target ≥ 0.60)`);
-  console.log(`ratio p99 static/report: ${ratios.p99StaticOverReport.toFixed(2)}`);
-  if (ratios.cpuStaticOverReport !== null) {
-    console.log(`ratio server CPU per request static/report: ${ratios.cpuStaticOverReport.toFixed(2)} (less sensitive to other load)`);
-  }
-  return { results, ratios };
-}
-
-async function customerJs(links: { report: string; closed: string }) {
-  const report = await measurePageScripts(base, links.report);
-  const closed = await measurePageScripts(base, `${links.closed}/closed`);
-  const home = await measurePageScripts(base, "/");
-  const extraOver = { closed: report.scriptsGzip - closed.scriptsGzip, home: report.scriptsGzip - home.scriptsGzip };
-  const shared = new Set([...closed.scripts, ...home.scripts].map((s) => s.src));
-  const onlyReport = report.scripts.filter((s) => !shared.has(s.src)).sort((a, b) => b.gzip - a.gzip);
-  for (const [name, page] of Object.entries({ report, closed, home })) {
-    console.log(`[js] ${name.padEnd(6)} ${page.scripts.length} scripts, ${kb(page.scriptsGzip)} gzip; HTML ${kb(page.htmlGzip)} gzip`);
-  }
-  for (const script of onlyReport) console.log(`[js]   only on the report page: ${script.src} ${kb(script.gzip)}`);
-  console.log(`report page scripts over the closed page: +${kb(extraOver.closed)} (target ≤ 15 KB)`);
-  console.log(`report page scripts over the home page:   +${kb(extraOver.home)} (target ≤ 15 KB)`);
-  return { pages: { report, closed, home }, extraOver, onlyReport, met: Math.max(extraOver.closed, extraOver.home) <= 15 * KB };
-}
-
 async function main(): Promise<number> {
   console.log(`[bench] machine: ${machine.cpus} CPUs (${machine.cpuModel}), node ${machine.node}`);
   await assertPortFree(port);
@@ -134,16 +61,17 @@ async function main(): Promise<number> {
   server = startServer(env);
   await waitForHealth(`${base}/api/health`, server);
 
-  const targets = { static: `${base}/`, report: `${base}${links.report}` };
-  await verify(targets.static);
-  await verify(targets.report, "Bench Motors");
+  const targets = { static: `${base}/`, page: `${base}${links.report}` };
+  await verifyPage(targets.static);
+  await verifyPage(targets.page, "Bench Motors");
   console.log(`[bench] report page: ${items} items, ${photos} photos`);
   console.log(
     `[bench] ${rounds} rounds, interleaved; each: ${options.warmup} s warm-up + ${options.duration} s, ${options.connections} connections`,
   );
-  const load = await loadTest(targets);
+  const load = await comparePages({ name: "report", targets, options, rounds, serverPid: server.child.pid, target: "≥ 0.60" });
 
-  const js = await customerJs(links);
+  const js = await measureCustomerJs(base, { name: "report", page: links.report, closed: links.closed });
+  printCustomerJs(js);
 
   const weight = await measureReportWeight(base, links.report);
   console.log(
@@ -195,7 +123,7 @@ async function main(): Promise<number> {
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`[bench] results written to ${path.relative(root, out)}`);
 
-  const failures = load.results.static.failures + load.results.report.failures;
+  const failures = load.failures;
   if (failures > 0) console.error(`[bench] FAILED: ${failures} non-2xx responses or errors`);
   return failures > 0 ? 1 : 0;
 }

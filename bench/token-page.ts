@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { demoLinks, measureCustomerJs, printCustomerJs, writeCustomerJs } from "./customer-js";
-import { assertPortFree, measure, median, root, startServer, waitForHealth, type Measurement, type Server } from "./lib";
+import { assertPortFree, comparePages, root, startServer, verifyPage, waitForHealth, type Server } from "./lib";
 
 const port = Number(process.env.BENCH_PORT ?? 3200);
 const base = `http://localhost:${port}`;
@@ -47,13 +47,6 @@ function serverEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-async function verify(url: string, mustContain?: string): Promise<void> {
-  const response = await fetch(url, { redirect: "manual" });
-  const body = await response.text();
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}, expected 200`);
-  if (mustContain && !body.includes(mustContain)) throw new Error(`${url} does not contain "${mustContain}"`);
-}
-
 async function main(): Promise<number> {
   console.log(`[bench] machine: ${machine.cpus} CPUs (${machine.cpuModel}), node ${machine.node}, ${machine.platform}`);
   await assertPortFree(port);
@@ -62,67 +55,22 @@ async function main(): Promise<number> {
   await waitForHealth(`${base}/api/health`, server);
 
   const links = demoLinks(dataDir);
-  const targets = { static: `${base}/`, token: `${base}${links.checkin}` };
-  await verify(targets.static);
-  await verify(targets.token, "Demo Motors");
-  console.log(`[bench] static: ${targets.static}\n[bench] token:  ${targets.token}`);
+  const targets = { static: `${base}/`, page: `${base}${links.checkin}` };
+  await verifyPage(targets.static);
+  await verifyPage(targets.page, "Demo Motors");
+  console.log(`[bench] static: ${targets.static}\n[bench] token:  ${targets.page}`);
   console.log(
     `[bench] ${rounds} rounds, interleaved; each: ${options.warmup} s warm-up + ${options.duration} s, ${options.connections} connections`,
   );
-
-  const runs: Record<keyof typeof targets, Measurement[]> = { static: [], token: [] };
-  for (let round = 1; round <= rounds; round++) {
-    for (const name of ["static", "token"] as const) {
-      const result = await measure(targets[name], options, server.child.pid);
-      runs[name].push(result);
-      const cpu = result.cpuMsPerRequest === null ? "" : `, server CPU ${result.cpuMsPerRequest.toFixed(2)} ms/request`;
-      console.log(
-        `[bench] round ${round} ${name.padEnd(6)} ${result.requestsPerSec.toFixed(1)} req/s, p99 ${result.p99} ms` +
-          `${cpu}, non-2xx ${result.non2xx}, errors ${result.errors}`,
-      );
-    }
-  }
-
-  const summary = (name: keyof typeof targets) => ({
-    url: targets[name].replace(/\/c\/.+$/, "/c/<token>"),
-    requestsPerSec: median(runs[name].map((run) => run.requestsPerSec)),
-    p99: median(runs[name].map((run) => run.p99)),
-    cpuMsPerRequest: runs[name].every((run) => run.cpuMsPerRequest !== null) ? median(runs[name].map((run) => run.cpuMsPerRequest!)) : null,
-    non2xx: runs[name].reduce((sum, run) => sum + run.non2xx, 0),
-    errors: runs[name].reduce((sum, run) => sum + run.errors, 0),
-    runs: runs[name],
-  });
-  const results = { static: summary("static"), token: summary("token") };
-  const ratios = {
-    requestsPerSecTokenOverStatic: results.token.requestsPerSec / results.static.requestsPerSec,
-    p99StaticOverToken: results.static.p99 / results.token.p99,
-    /** Server CPU per request, static over token: what req/s would be on an otherwise idle server. */
-    cpuStaticOverToken:
-      results.static.cpuMsPerRequest !== null && results.token.cpuMsPerRequest
-        ? results.static.cpuMsPerRequest / results.token.cpuMsPerRequest
-        : null,
-  };
-
   console.log(`\nmachine: ${machine.cpus} CPUs, node ${machine.node} (noisy: compare the ratios, not the absolute figures)`);
-  console.table(
-    Object.fromEntries(
-      (["static", "token"] as const).map((name) => [
-        name,
-        {
-          "req/s (median)": Number(results[name].requestsPerSec.toFixed(1)),
-          "p99 ms (median)": results[name].p99,
-          "server CPU ms/request": results[name].cpuMsPerRequest === null ? "n/a" : Number(results[name].cpuMsPerRequest.toFixed(2)),
-          non2xx: results[name].non2xx,
-          errors: results[name].errors,
-        },
-      ]),
-    ),
-  );
-  console.log(`ratio req/s token/static: ${ratios.requestsPerSecTokenOverStatic.toFixed(2)}`);
-  console.log(`ratio p99 static/token: ${ratios.p99StaticOverToken.toFixed(2)}`);
-  if (ratios.cpuStaticOverToken !== null) {
-    console.log(`ratio server CPU per request static/token: ${ratios.cpuStaticOverToken.toFixed(2)} (less sensitive to other load)`);
-  }
+  const { results, ratios, failures } = await comparePages({
+    name: "token",
+    targets,
+    options,
+    rounds,
+    serverPid: server.child.pid,
+    target: "≥ 0.60",
+  });
 
   const out = path.join(root, "bench/results/token-page.json");
   mkdirSync(path.dirname(out), { recursive: true });
@@ -131,11 +79,10 @@ async function main(): Promise<number> {
   console.log(`[bench] results written to ${path.relative(root, out)}`);
 
   // The scripts the check-in page makes a phone download, from the same server (bench/customer-js.ts).
-  const js = await measureCustomerJs(base, links);
+  const js = await measureCustomerJs(base, { name: "check-in", page: links.checkin, closed: links.closed });
   printCustomerJs(js);
   console.log(`[bench] results written to ${writeCustomerJs(js)}`);
 
-  const failures = results.static.non2xx + results.static.errors + results.token.non2xx + results.token.errors;
   if (failures > 0) console.error(`[bench] FAILED: ${failures} non-2xx responses or errors`);
   return failures > 0 ? 1 : 0;
 }
