@@ -14,6 +14,7 @@ import { cachedCurrentTerms, cachedOfferedServices } from "@/lib/dealers/dealer-
 import { uploadLimits } from "@/lib/uploads/limits";
 import { signedAssetUrl } from "@/lib/uploads/signed-url";
 import { customerLocale } from "@/lib/i18n/request-locale";
+import { customerPageMetadata, NO_INDEX } from "@/lib/i18n/customer-metadata";
 import {
   addCommentAction,
   confirmCheckinAction,
@@ -40,12 +41,7 @@ const REMARK_REFUSALS = [
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const link = await getCheckinByToken((await params).token);
-  if (link.status === "unknown") return { robots: { index: false, follow: false } };
-  const t = await getTranslations({
-    locale: await customerLocale(link.view.recipientLocale, link.view.brand.defaultLocale),
-    namespace: "checkin",
-  });
-  return { title: t("metaTitle", { dealer: link.view.brand.dealerName }), robots: { index: false, follow: false } };
+  return link.status === "unknown" ? NO_INDEX : customerPageMetadata(link.view, "checkin");
 }
 
 /** The online check-in (seed 003): one page, four numbered sections, and a sticky summary. */

@@ -8,17 +8,13 @@ import { customerLocale } from "@/lib/i18n/request-locale";
 import { getReportByToken } from "@/lib/report/get-report-by-token";
 import { signedAssetUrl } from "@/lib/uploads/signed-url";
 import { askQuestionAction, decideItemAction, markReportOpenedAction, submitAnswersAction } from "./actions";
+import { customerPageMetadata, NO_INDEX } from "@/lib/i18n/customer-metadata";
 
 type Props = { params: Promise<{ token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const link = await getReportByToken((await params).token);
-  if (link.status === "unknown") return { robots: { index: false, follow: false } };
-  const t = await getTranslations({
-    locale: await customerLocale(link.view.recipientLocale, link.view.brand.defaultLocale),
-    namespace: "report",
-  });
-  return { title: t("metaTitle", { dealer: link.view.brand.dealerName }), robots: { index: false, follow: false } };
+  return link.status === "unknown" ? NO_INDEX : customerPageMetadata(link.view, "report");
 }
 
 /** The diagnostic report (seed 004): welcome, the items by category with an answer each, the summary. */

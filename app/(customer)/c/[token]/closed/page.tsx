@@ -4,14 +4,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LinkClosed } from "@/components/customer/link-closed";
 import { getCheckinByToken } from "@/lib/checkin/get-checkin-by-token";
 import { customerLocale } from "@/lib/i18n/request-locale";
+import { customerPageMetadata } from "@/lib/i18n/customer-metadata";
 
 type Props = { params: Promise<{ token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const link = await getCheckinByToken((await params).token);
-  const view = link.status === "unknown" ? null : link.view;
-  const t = await getTranslations({ locale: await customerLocale(view?.recipientLocale, view?.brand.defaultLocale), namespace: "closed" });
-  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+  return customerPageMetadata(link.status === "unknown" ? null : link.view, "closed");
 }
 
 export default async function CheckinClosedPage({ params }: Props) {

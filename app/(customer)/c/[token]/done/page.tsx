@@ -1,21 +1,17 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { getCheckinAnswer } from "@/lib/checkin/get-checkin-answer";
 import { getCheckinByToken, lastChangeAt } from "@/lib/checkin/get-checkin-by-token";
 import { customerLocale } from "@/lib/i18n/request-locale";
 import { computeTotals, formatMoney, formatVatRate, lineNet, lineVat } from "@/lib/money";
+import { customerPageMetadata } from "@/lib/i18n/customer-metadata";
+import { DoneHeading } from "@/components/customer/done-heading";
 
 type Props = { params: Promise<{ token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const link = await getCheckinByToken((await params).token);
-  const view = link.status === "unknown" ? null : link.view;
-  const t = await getTranslations({
-    locale: await customerLocale(view?.recipientLocale, view?.brand.defaultLocale),
-    namespace: "checkin.done",
-  });
-  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+  return customerPageMetadata(link.status === "unknown" ? null : link.view, "checkin.done");
 }
 
 /** The receipt after confirming: what was agreed, the total, and until when it can still be changed. */
@@ -25,7 +21,8 @@ export default async function CheckinDonePage({ params }: Props) {
   if (link.status === "unknown") notFound();
   if (link.status === "closed") redirect(`/c/${token}/closed`);
   const { view } = link;
-  const answer = await getCheckinAnswer({ dealerId: view.dealerId, appointmentId: view.appointmentId });
+  // Read with the link itself (one statement, see getCheckinByToken): no second read of the answer.
+  const { answer } = view;
   if (answer.lastConfirmed === 0) redirect(`/c/${token}`);
   const locale = await customerLocale(view.recipientLocale, view.brand.defaultLocale);
   setRequestLocale(locale);
@@ -45,25 +42,10 @@ export default async function CheckinDonePage({ params }: Props) {
 
   return (
     <div className="space-y-5">
-      <section aria-labelledby="done-heading" className="rounded-xl bg-white p-6 text-center shadow-sm ring-1 ring-neutral-200">
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="mx-auto size-16 text-green-700"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2.5"
-          strokeLinecap="round"
-        >
-          <circle cx="12" cy="12" r="10" />
-          <path d="M7 12.5l3.2 3.2L17 9" />
-        </svg>
-        <h1 id="done-heading" className="mt-3 text-2xl font-bold">
-          {t("title")}
-        </h1>
+      <DoneHeading title={t("title")}>
         {answer.submittedAt && <p className="mt-2 text-neutral-700">{t("confirmedAt", { time: when(answer.submittedAt) })}</p>}
         <p className="mt-2 font-medium">{t("changeUntil", { time: when(lastChange) })}</p>
-      </section>
+      </DoneHeading>
 
       <section aria-labelledby="agreed-heading" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-neutral-200">
         <h2 id="agreed-heading" className="text-lg font-semibold">

@@ -4,14 +4,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LinkClosed } from "@/components/customer/link-closed";
 import { customerLocale } from "@/lib/i18n/request-locale";
 import { getReportByToken } from "@/lib/report/get-report-by-token";
+import { customerPageMetadata } from "@/lib/i18n/customer-metadata";
 
 type Props = { params: Promise<{ token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const link = await getReportByToken((await params).token);
-  const view = link.status === "unknown" ? null : link.view;
-  const t = await getTranslations({ locale: await customerLocale(view?.recipientLocale, view?.brand.defaultLocale), namespace: "report" });
-  return { title: t("closedTitle"), robots: { index: false, follow: false } };
+  return customerPageMetadata(link.status === "unknown" ? null : link.view, "report", "closedTitle");
 }
 
 export default async function ReportClosedPage({ params }: Props) {

@@ -5,17 +5,14 @@ import { ReceiptView } from "@/components/customer/receipt-view";
 import { customerLocale } from "@/lib/i18n/request-locale";
 import { getReportByToken } from "@/lib/report/get-report-by-token";
 import { buildReportReceipt } from "@/lib/report/report-receipt";
+import { customerPageMetadata } from "@/lib/i18n/customer-metadata";
+import { DoneHeading } from "@/components/customer/done-heading";
 
 type Props = { params: Promise<{ token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const link = await getReportByToken((await params).token);
-  const view = link.status === "unknown" ? null : link.view;
-  const t = await getTranslations({
-    locale: await customerLocale(view?.recipientLocale, view?.brand.defaultLocale),
-    namespace: "report.done",
-  });
-  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+  return customerPageMetadata(link.status === "unknown" ? null : link.view, "report.done");
 }
 
 /** After sending the answers: what was decided, the budget, and that answers can still change. */
@@ -31,23 +28,7 @@ export default async function ReportDonePage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "report.done" });
   return (
     <div className="space-y-5">
-      <section aria-labelledby="done-heading" className="rounded-xl bg-white p-6 text-center shadow-sm ring-1 ring-neutral-200">
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="mx-auto size-16 text-green-700"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2.5"
-          strokeLinecap="round"
-        >
-          <circle cx="12" cy="12" r="10" />
-          <path d="M7 12.5l3.2 3.2L17 9" />
-        </svg>
-        <h1 id="done-heading" className="mt-3 text-2xl font-bold">
-          {t("title")}
-        </h1>
-      </section>
+      <DoneHeading title={t("title")} />
       <ReceiptView receipt={receipt} testId="report-receipt-total" />
       <div className="flex flex-col gap-3 sm:flex-row">
         <a
