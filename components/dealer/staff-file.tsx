@@ -13,3 +13,23 @@ export function StaffFile({ file, name }: { file: { video: boolean; fullUrl: str
     </a>
   );
 }
+
+/** A row of photos and videos, each named by its number and what it belongs to (read-only pages). */
+export function StaffFileList({
+  files,
+  name,
+}: {
+  files: { id: string; video: boolean; fullUrl: string; thumbUrl: string | null }[];
+  name: (file: { video: boolean }, n: number) => string;
+}) {
+  if (files.length === 0) return null;
+  return (
+    <ul className="mt-2 flex flex-wrap gap-3">
+      {files.map((file, index) => (
+        <li key={file.id}>
+          <StaffFile file={file} name={name(file, index + 1)} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { ReportItemForMechanics } from "@/lib/report/report-for-mechanics";
-import { StaffFile } from "@/components/dealer/staff-file";
+import { StaffFileList } from "@/components/dealer/staff-file";
 
 type Props = { items: ReportItemForMechanics[] };
 
@@ -40,18 +40,10 @@ export function WorkshopReport({ items }: Props) {
                   <span className="font-medium">{t("customerRemark")}</span> {remark.body}
                 </p>
               ))}
-              {item.attachments.length > 0 && (
-                <ul className="mt-2 flex flex-wrap gap-3">
-                  {item.attachments.map((file, index) => {
-                    const name = t(file.video ? "videoLabel" : "photoLabel", { n: index + 1, title: item.title });
-                    return (
-                      <li key={file.id}>
-                        <StaffFile file={file} name={name} />
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
+              <StaffFileList
+                files={item.attachments}
+                name={(file, n) => t(file.video ? "videoLabel" : "photoLabel", { n, title: item.title })}
+              />
             </li>
           ))}
         </ul>

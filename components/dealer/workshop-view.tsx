@@ -1,7 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { AppointmentForWorkshop } from "@/lib/appointments/appointment-for-workshop";
 import type { RemarkForMechanics } from "@/lib/checkin/remarks-for-mechanics";
-import { StaffFile } from "@/components/dealer/staff-file";
+import { StaffFileList } from "@/components/dealer/staff-file";
 
 type Props = { appointment: AppointmentForWorkshop; remarks: RemarkForMechanics[] };
 
@@ -73,18 +73,10 @@ export function WorkshopView({ appointment: a, remarks }: Props) {
               <li key={r.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-neutral-200">
                 <p className="font-medium">{r.title}</p>
                 {r.description && <p className="whitespace-pre-line text-neutral-800">{r.description}</p>}
-                {r.attachments.length > 0 && (
-                  <ul className="mt-2 flex flex-wrap gap-3">
-                    {r.attachments.map((file, index) => {
-                      const name = t(file.video ? "videoLabel" : "photoLabel", { n: index + 1, title: r.title });
-                      return (
-                        <li key={file.id}>
-                          <StaffFile file={file} name={name} />
-                        </li>
-                      );
-                    })}
-                  </ul>
-                )}
+                <StaffFileList
+                  files={r.attachments}
+                  name={(file, n) => t(file.video ? "videoLabel" : "photoLabel", { n, title: r.title })}
+                />
               </li>
             ))}
           </ul>

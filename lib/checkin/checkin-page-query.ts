@@ -77,11 +77,9 @@ SELECT json_build_object(
  WHERE t."tokenHash" = ${tokenHash}`;
 }
 
-const utc = jsonTimestamp;
-
 const revision = z.object({
   number: z.number().int(),
-  submittedAt: utc.nullable(),
+  submittedAt: jsonTimestamp.nullable(),
   correctedEmail: z.string().nullable(),
   correctedPhone: z.string().nullable(),
   selections: z.array(
@@ -103,7 +101,7 @@ const revision = z.object({
   ),
 });
 
-const checkIn = z.object({ closesAt: utc, currentRevision: z.number().int(), revision: revision.nullable() });
+const checkIn = z.object({ closesAt: jsonTimestamp, currentRevision: z.number().int(), revision: revision.nullable() });
 
 /** The statement's one column, checked: a raw statement has no generated types to lean on. */
 export const checkinPageRow = z
@@ -112,17 +110,17 @@ export const checkinPageRow = z
       purpose: z.string(),
       dealerId: z.string(),
       recipientRole: z.enum(ContactRole),
-      expiresAt: utc,
-      revokedAt: utc.nullable(),
+      expiresAt: jsonTimestamp,
+      revokedAt: jsonTimestamp.nullable(),
       appointment: z
         .object({
           id: z.string(),
           siteId: z.string(),
           status: z.enum(AppointmentStatus),
           serviceType: z.enum(ServiceType),
-          startsAt: utc,
-          dropOffAt: utc.nullable(),
-          pickUpAt: utc.nullable(),
+          startsAt: jsonTimestamp,
+          dropOffAt: jsonTimestamp.nullable(),
+          pickUpAt: jsonTimestamp.nullable(),
           currency: z.string(),
           vehicleMake: z.string().nullable(),
           vehicleModel: z.string().nullable(),

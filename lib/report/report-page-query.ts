@@ -79,8 +79,6 @@ SELECT json_build_object(
  WHERE t."tokenHash" = ${tokenHash}`;
 }
 
-const utc = jsonTimestamp;
-
 const version = z.object({
   number: z.number().int(),
   note: z.string().nullable(),
@@ -102,7 +100,7 @@ const report = z.object({
   state: z.enum(ReportState),
   publishedVersion: z.number().int().nullable(),
   answeredVersion: z.number().int().nullable(),
-  respondedAt: utc.nullable(),
+  respondedAt: jsonTimestamp.nullable(),
   finalComment: z.string().nullable(),
   advisorName: z.string().nullable(),
   decisions: z.array(
@@ -110,10 +108,12 @@ const report = z.object({
       itemKey: z.string(),
       decision: z.enum(ReportDecisionValue).nullable(),
       reason: z.string().nullable(),
-      remindAt: utc.nullable(),
+      remindAt: jsonTimestamp.nullable(),
     }),
   ),
-  messages: z.array(z.object({ id: z.string(), itemKey: z.string(), author: z.enum(MessageAuthor), body: z.string(), createdAt: utc })),
+  messages: z.array(
+    z.object({ id: z.string(), itemKey: z.string(), author: z.enum(MessageAuthor), body: z.string(), createdAt: jsonTimestamp }),
+  ),
   versions: z.array(version),
 });
 
@@ -124,8 +124,8 @@ export const reportPageRow = z
       purpose: z.string(),
       dealerId: z.string(),
       appointmentId: z.string(),
-      expiresAt: utc,
-      revokedAt: utc.nullable(),
+      expiresAt: jsonTimestamp,
+      revokedAt: jsonTimestamp.nullable(),
       appointment: z
         .object({
           siteId: z.string(),
