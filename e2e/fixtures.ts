@@ -21,6 +21,9 @@ export const DEMO_PASSWORD = "greenlight-demo";
 
 /** axe-core over the whole page: WCAG 2.x A and AA rules must report nothing. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // After a navigation by a server action's redirect, Next streams the new <title> with the page's
+  // metadata, which can land a moment after the content: wait for it, so axe judges the finished page.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
