@@ -38,7 +38,11 @@ export default defineConfig({
       testMatch: /customer-.*\.spec\.ts/,
       use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions: chromium },
     },
-    { name: "desktop", testMatch: /staff-.*\.spec\.ts/, use: { viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    {
+      name: "desktop",
+      testMatch: /(staff|settings)-.*\.spec\.ts/,
+      use: { viewport: { width: 1280, height: 800 }, launchOptions: chromium },
+    },
   ],
   webServer: {
     command: "node e2e/serve.mjs",

@@ -71,6 +71,15 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("dealer.created") }),
   z.object({ type: z.literal("webhook_endpoint.created"), endpointId: z.string(), events: z.array(z.string()) }),
   z.object({ type: z.literal("webhook_endpoint.deactivated"), endpointId: z.string() }),
+  // Every change of a dealer setting (issue 7): what, which record, and the changed fields before/after.
+  z.object({
+    type: z.literal("settings.changed"),
+    entity: z.enum(["dealer", "theme", "site", "service", "terms", "template", "staff", "api_key", "webhook_endpoint"]),
+    entityId: z.string(),
+    change: z.enum(["created", "updated", "deleted", "published", "reordered"]),
+    before: z.record(z.string(), z.unknown()).nullable(),
+    after: z.record(z.string(), z.unknown()).nullable(),
+  }),
 ]);
 
 export type AuditEventData = z.infer<typeof auditEventSchema>;

@@ -9,13 +9,30 @@ export function BackOfficeHeader({ staff, signOut }: Props) {
     <header className="bg-neutral-900 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <nav aria-label="Greenlight" className="flex items-center gap-5">
-          <a href="/dealer" className="inline-flex min-h-11 items-center font-semibold">
-            Greenlight · {t("nav.appointments")}
-          </a>
+          {staff.role === "MARKETING" ? (
+            // Marketing has no appointment list (no customer data): its home is the settings.
+            <a href="/dealer/settings" className="inline-flex min-h-11 items-center font-semibold">
+              Greenlight
+            </a>
+          ) : (
+            <a href="/dealer" className="inline-flex min-h-11 items-center font-semibold">
+              Greenlight · {t("nav.appointments")}
+            </a>
+          )}
           {(staff.role === "ADMIN" || staff.role === "ADVISOR") && (
             <a href="/dealer/outbox" className="inline-flex min-h-11 items-center">
               {t("nav.outbox")}
             </a>
+          )}
+          {(staff.role === "ADMIN" || staff.role === "MARKETING") && (
+            <>
+              <a href="/dealer/settings" className="inline-flex min-h-11 items-center">
+                {t("nav.settings")}
+              </a>
+              <a href="/dealer/preview" className="inline-flex min-h-11 items-center">
+                {t("nav.preview")}
+              </a>
+            </>
           )}
         </nav>
         <div className="flex items-center gap-4 text-sm">

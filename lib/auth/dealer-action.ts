@@ -36,10 +36,14 @@ export async function runDealerAction<S extends z.ZodType, T>(options: {
   }
 }
 
+/** The roles an action admits, kept on it so a test can hold every entry point against the role matrix. */
+export type RoleGuarded = { readonly allowedRoles: readonly StaffRole[] };
+
 /** The only way to write a back-office server action (for `useActionState`). */
 export function dealerAction<S extends z.ZodType, T>(roles: readonly StaffRole[], schema: S, fn: DealerActionFn<S, T>) {
-  return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> =>
+  const action = async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> =>
     runDealerAction({ staff: await currentStaff(), roles, schema, formData, fn });
+  return Object.assign(action, { allowedRoles: roles } satisfies RoleGuarded);
 }
 
 export function requireRole(staff: StaffSession, roles: readonly StaffRole[]): void {

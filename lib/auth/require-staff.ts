@@ -16,3 +16,15 @@ export async function requireStaffPage(roles: readonly StaffRole[]): Promise<Sta
 
 /** Who handles customers' answers and messages (seed 003/004: the advisor; the admin can do everything). */
 export const CUSTOMER_HANDLERS: readonly StaffRole[] = ["ADMIN", "ADVISOR"];
+
+/** Who may see the workshop view of an appointment: what is authorised and shared with mechanics. */
+export const WORKSHOP_VIEWERS: readonly StaffRole[] = ["ADMIN", "ADVISOR", "MECHANIC"];
+
+/** Sites, staff, API keys and webhooks: the dealer admin's alone (seed 003: "Dealer Admin"). */
+export const DEALER_ADMINS: readonly StaffRole[] = ["ADMIN"];
+
+/**
+ * Theme, optional services, terms, message templates and the preview: what marketing edits besides the
+ * admin. Marketing never sees a customer's personal data, so none of these screens shows any.
+ */
+export const BRAND_EDITORS: readonly StaffRole[] = ["ADMIN", "MARKETING"];

@@ -10,7 +10,8 @@ import { webhookEventTypes, type WebhookEventType } from "@/lib/webhooks/emit";
 /** A dealer's webhook endpoints: registered with a one-time secret, listed, deactivated; and their delivery log. */
 
 const webhookUrlSchema = z
-  .url({ protocol: /^https?$/ })
+  // abort: the refinement below parses the URL, which throws for what z.url refused.
+  .url({ protocol: /^https?$/, abort: true })
   .max(2048)
   .superRefine((value, ctx) => {
     const url = new URL(value);
@@ -132,4 +133,22 @@ export async function listDeliveries(input: { dealerId: string; endpointId: stri
       nextAttemptAt: row.status === "QUEUED" || row.status === "SENDING" ? dueAt : null,
     };
   });
+}
+
+export type WebhookUrlRefusal = "url" | "httpsRequired" | "privateAddress" | "credentials";
+
+/**
+ * Why a typed webhook URL would be refused, as a code a form can put in words next to the field (the
+ * schema above answers in English sentences, for the API and logs). Same rules, same order; anything
+ * the schema still refuses beyond these is "url".
+ */
+export function webhookUrlRefusal(value: string): WebhookUrlRefusal | null {
+  if (!URL.canParse(value)) return "url";
+  const url = new URL(value);
+  const local = privateTargetsAllowed();
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && local)) return "httpsRequired";
+  const literal = ipLiteral(url);
+  if (!local && (url.hostname === "localhost" || (literal && isPrivateAddress(literal)))) return "privateAddress";
+  if (url.username || url.password) return "credentials";
+  return webhookUrlSchema.safeParse(value).success ? null : "url";
 }

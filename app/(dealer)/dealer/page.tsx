@@ -16,6 +16,8 @@ export async function generateMetadata() {
 export default async function DealerHomePage() {
   const staff = await currentStaff();
   if (!staff) redirect("/dealer/sign-in");
+  // Marketing works on the brand and never sees a customer's personal data: no appointment list.
+  if (staff.role === "MARKETING") redirect("/dealer/settings");
   // Those who handle check-in answers get them pinned first; mechanics open the workshop view instead.
   const handlesAnswers = CUSTOMER_HANDLERS.includes(staff.role);
   const [{ pinned, today, upcoming }, t] = await Promise.all([

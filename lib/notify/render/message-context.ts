@@ -10,8 +10,8 @@ import { unseal } from "@/lib/notify/seal";
 import { DeliveryError, type OutboxMessage } from "@/lib/notify/types";
 import { normalizePhone } from "@/lib/phone";
 
-/** The kinds a customer receives as an e-mail or SMS. */
-export type CustomerMessageKind = Exclude<NotificationKind, "WEBHOOK">;
+/** The kinds a customer receives as an e-mail or SMS (a staff invitation is a staff member's, not a customer's). */
+export type CustomerMessageKind = Exclude<NotificationKind, "WEBHOOK" | "STAFF_INVITATION">;
 
 /** The dealer as a message shows it; the logo URL is absolute because a mail client has no base URL. */
 export type MessageBrand = {
@@ -48,7 +48,7 @@ type Contact = { role: ContactRole; firstName: string; email: string | null; pho
  */
 export async function loadMessageContext(message: OutboxMessage): Promise<MessageContext> {
   const { kind } = message;
-  if (kind === "WEBHOOK") throw new DeliveryError("a webhook is not a customer message", true);
+  if (kind === "WEBHOOK" || kind === "STAFF_INVITATION") throw new DeliveryError(`a ${kind} is not a customer message`, true);
   const payload = payloadSchema.safeParse(message.payload ?? {});
   if (!payload.success) throw new DeliveryError("the message payload is malformed", true);
 

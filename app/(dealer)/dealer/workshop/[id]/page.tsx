@@ -4,7 +4,7 @@ import { BackOfficeHeader } from "@/components/dealer/back-office-header";
 import { WorkshopReport } from "@/components/dealer/workshop-report";
 import { WorkshopView } from "@/components/dealer/workshop-view";
 import { getAppointmentForWorkshop } from "@/lib/appointments/appointment-for-workshop";
-import { requireStaffPage } from "@/lib/auth/require-staff";
+import { requireStaffPage, WORKSHOP_VIEWERS } from "@/lib/auth/require-staff";
 import { getRemarksForMechanics } from "@/lib/checkin/remarks-for-mechanics";
 import { isUuid } from "@/lib/ids";
 import { getReportForMechanics } from "@/lib/report/report-for-mechanics";
@@ -23,7 +23,7 @@ export async function generateMetadata() {
  * mechanic may not see. Advisors may open it too, to check what they shared.
  */
 export default async function WorkshopPage({ params }: Props) {
-  const staff = await requireStaffPage(["ADMIN", "ADVISOR", "MECHANIC"]);
+  const staff = await requireStaffPage(WORKSHOP_VIEWERS);
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const [appointment, remarks, reportItems] = await Promise.all([
