@@ -14,6 +14,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // scripts/server.ts compresses, outside the page cache (lib/page-cache/cached-pages.ts).
+  compress: false,
   reactStrictMode: true,
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "sharp", "@node-rs/argon2"],
   experimental: {

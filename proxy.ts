@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { newCspNonce } from "@/lib/http/csp-nonce";
 import { isSameOriginPost } from "@/lib/http/same-origin";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 
@@ -23,7 +24,7 @@ export function proxy(request: NextRequest) {
     return response;
   }
 
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const nonce = newCspNonce();
   const dev = process.env.NODE_ENV === "development";
   const csp = [
     "default-src 'self'",

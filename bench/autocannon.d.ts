@@ -7,6 +7,7 @@ declare module "autocannon" {
     duration?: number;
     /** Seconds before a request counts as timed out (it then counts as an error). */
     timeout?: number;
+    headers?: Record<string, string>;
   }
 
   interface Histogram {

@@ -77,6 +77,13 @@ export interface MeasureOptions {
   duration: number;
   /** Seconds of load before measuring, not counted in the figures (but its failures are). */
   warmup: number;
+  /** Sent with every request (`--compressed`: the Accept-Encoding of a browser). */
+  headers?: Record<string, string>;
+}
+
+/** `--compressed` on a benchmark's command line: every request asks for compression, as a browser does. */
+export function requestHeaders(argv: readonly string[]): Record<string, string> | undefined {
+  return argv.includes("--compressed") ? { "accept-encoding": "gzip, deflate, br" } : undefined;
 }
 
 export interface Measurement {
@@ -95,10 +102,14 @@ export interface Measurement {
   errors: number;
 }
 
-export async function measure(url: string, { connections, duration, warmup }: MeasureOptions, serverPid?: number): Promise<Measurement> {
-  const warm = warmup > 0 ? await autocannon({ url, connections, duration: warmup }) : undefined;
+export async function measure(
+  url: string,
+  { connections, duration, warmup, headers }: MeasureOptions,
+  serverPid?: number,
+): Promise<Measurement> {
+  const warm = warmup > 0 ? await autocannon({ url, connections, duration: warmup, headers }) : undefined;
   const cpuBefore = serverPid === undefined ? null : processTreeCpuMs(serverPid);
-  const result = await autocannon({ url, connections, duration });
+  const result = await autocannon({ url, connections, duration, headers });
   const cpuAfter = serverPid === undefined ? null : processTreeCpuMs(serverPid);
   return {
     requestsPerSec: result.requests.average,
@@ -156,6 +167,22 @@ export async function verifyPage(url: string, mustContain?: string): Promise<voi
   const body = await response.text();
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}, expected 200`);
   if (mustContain && !body.includes(mustContain)) throw new Error(`${url} does not contain "${mustContain}"`);
+}
+
+/**
+ * Fails unless `url` is served from the page cache once rendered (lib/page-cache): the benchmark of
+ * repeat views must measure what a customer's second look costs, and `?render` what a first one does.
+ */
+export async function verifyPageCache(url: string): Promise<void> {
+  const answers: (string | null)[] = [];
+  for (const target of [url, url, `${url}?render`]) {
+    const response = await fetch(target, { redirect: "manual" });
+    await response.arrayBuffer();
+    answers.push(response.headers.get("x-page-cache"));
+  }
+  if (answers[1] !== "hit" || answers[2] !== null) {
+    throw new Error(`${url}: expected a cache hit on the second view and a render with ?render, got ${answers.join(", ")}`);
+  }
 }
 
 export type PageSummary = {
@@ -248,4 +275,28 @@ export async function comparePages(input: {
   }
   const failures = results.static.non2xx + results.static.errors + results.page.non2xx + results.page.errors;
   return { results, ratios, failures };
+}
+
+/**
+ * A customer page against the static page, twice: repeat views of one link (served from the page cache
+ * while nothing it shows changed: the target) and first views (`?render` bypasses the cache, as any
+ * query does, so every request renders: what a link costs the first time, or after every change).
+ */
+export async function compareCustomerPage(input: {
+  name: string;
+  targets: { static: string; page: string };
+  options: MeasureOptions;
+  rounds: number;
+  serverPid?: number;
+}): Promise<{ repeatViews: PageComparison; firstViews: PageComparison; failures: number }> {
+  await verifyPageCache(input.targets.page);
+  console.log(`\n[bench] repeat views of one link (page cache)`);
+  const repeatViews = await comparePages({ ...input, target: "≥ 0.60" });
+  console.log(`\n[bench] first views (every request renders: ?render)`);
+  const firstViews = await comparePages({
+    ...input,
+    name: `${input.name}-render`,
+    targets: { static: input.targets.static, page: `${input.targets.page}?render` },
+  });
+  return { repeatViews, firstViews, failures: repeatViews.failures + firstViews.failures };
 }

@@ -1,6 +1,7 @@
 // The production (and dev) server: applies migrations, seeds the demo when asked, then serves Next.js
 // from this one process — PGlite belongs to exactly one process, and it is closed cleanly on exit.
 import { createServer } from "node:http";
+import compression from "compression";
 import next from "next";
 
 const dev = process.argv.includes("--dev");
@@ -39,11 +40,25 @@ if (process.env.DISPATCHER !== "off") {
   });
 }
 
+const { customerPageRequest, serveCustomerPage } = await import("@/lib/page-cache/cached-pages");
+const { setPageStoreBudget } = await import("@/lib/page-cache/page-store");
+// Rendered customer pages are kept in memory while current (lib/page-cache); not in development, where
+// the code under them changes.
+setPageStoreBudget(dev ? 0 : config.PAGE_CACHE_MB * 2 ** 20);
+
 const app = next({ dev, dir: process.cwd(), hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Compression here rather than in Next (`compress: false`): the page cache sits between the two, so it
+// copies the page as rendered and its stored pages are compressed like any other response.
+const compress = compression();
 const server = createServer((req, res) => {
-  void handle(req, res);
+  // compression works on plain Node requests and responses; its types are Express's.
+  compress(req as never, res as never, () => {
+    const page = customerPageRequest(req);
+    if (page) void serveCustomerPage(req, res, page, () => handle(req, res));
+    else void handle(req, res);
+  });
 });
 // Slow clients (weak connections) must not hold sockets forever.
 server.headersTimeout = 20_000;

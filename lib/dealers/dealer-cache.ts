@@ -7,6 +7,7 @@ import {
   type ServiceWithTexts,
 } from "@/lib/checkin/offered-services";
 import { db } from "@/lib/db";
+import { forgetDealerPages } from "@/lib/page-cache/page-store";
 import { brandDealerSelect, brandSiteSelect, toBrand, type Brand } from "@/lib/dealers/get-brand";
 
 /**
@@ -55,9 +56,13 @@ function entries(): Map<string, Entry> {
   return holder[key];
 }
 
-/** Forgets what is cached for a dealer; call it after any committed change to its brand, sites, services or terms. */
+/**
+ * Forgets what is cached for a dealer, and the customer pages rendered with it (lib/page-cache); call it
+ * after any committed change to its brand, sites, services or terms.
+ */
 export function invalidateDealerCache(dealerId: string): void {
   entries().delete(dealerId);
+  forgetDealerPages(dealerId);
 }
 
 async function loadDealerSettings(dealerId: string): Promise<DealerSettings | null> {

@@ -18,11 +18,17 @@ export function isLocale(value: unknown): value is Locale {
 /** The cookie a customer's own language choice is kept in (set by proxy.ts from `?lang=`). */
 export const LOCALE_COOKIE = "gl_lang";
 
+/** The language a tag ("fr-BE", "sv_SE", "nl") names, when we speak it. */
+export function spokenLocale(candidate: string | null | undefined): Locale | null {
+  const base = candidate?.toLowerCase().split(/[-_]/)[0];
+  return isLocale(base) ? base : null;
+}
+
 /** First supported locale among: the visitor's explicit choice, the recipient's language, the dealer's default. */
 export function resolveLocale(...candidates: (string | null | undefined)[]): Locale {
   for (const candidate of candidates) {
-    const base = candidate?.toLowerCase().split(/[-_]/)[0];
-    if (isLocale(base)) return base;
+    const locale = spokenLocale(candidate);
+    if (locale) return locale;
   }
   return defaultLocale;
 }
