@@ -26,7 +26,9 @@ export function CustomerDocument({ locale, brand, nonce, children }: Props) {
         <meta name="referrer" content="no-referrer" />
         {css && <style nonce={nonce}>{css}</style>}
       </head>
-      <body className="min-h-dvh bg-neutral-50 font-sans text-neutral-900 antialiased">
+      {/* A summary bar fixed to the bottom of a phone's screen (data-bottom-bar: up to which breakpoint)
+          must not cover the end of the footer, where the language switcher is. */}
+      <body className="min-h-dvh bg-neutral-50 font-sans text-neutral-900 antialiased max-sm:has-[[data-bottom-bar=sm]]:pb-16 max-lg:has-[[data-bottom-bar=lg]]:pb-16">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
           {t("skipToContent")}
         </a>

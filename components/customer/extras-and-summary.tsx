@@ -148,6 +148,7 @@ export function ExtrasAndSummary({ token, locale, currency, showPrices, planned,
 
       {showPrices && (
         <details
+          data-bottom-bar="sm"
           className="group fixed inset-x-0 bottom-0 z-40 border-t border-neutral-300 bg-white shadow-[0_-4px_12px_rgba(0,0,0,0.08)] sm:static sm:rounded-xl sm:border sm:shadow-sm"
           aria-busy={pending}
         >

@@ -105,7 +105,10 @@ export function ReportSummaryPanel({
   return (
     <>
       {/* Phone: a bottom sheet that opens from the budget line. */}
-      <details className="fixed inset-x-0 bottom-0 z-40 max-h-[70vh] overflow-auto border-t border-neutral-300 bg-white shadow-[0_-4px_12px_rgba(0,0,0,0.08)] lg:hidden">
+      <details
+        data-bottom-bar="lg"
+        className="fixed inset-x-0 bottom-0 z-40 max-h-[70vh] overflow-auto border-t border-neutral-300 bg-white shadow-[0_-4px_12px_rgba(0,0,0,0.08)] lg:hidden"
+      >
         <summary className="flex min-h-14 cursor-pointer items-center justify-between gap-3 px-4 font-semibold">
           <span>
             {showPrices ? labels.budget : labels.heading} <span className="sr-only">({labels.show})</span>
