@@ -22,8 +22,13 @@ const PAGES: Record<string, Record<Role, Answer>> = {
   "/dealer/appointments/:id/report": only("admin", "advisor"),
   "/dealer/workshop/:id": only("admin", "advisor", "mechanic"),
   "/dealer/settings": only("admin", "marketing"),
+  "/dealer/settings/theme": only("admin", "marketing"),
   "/dealer/settings/api": only("admin"),
   "/dealer/settings/history": only("admin"),
+  "/dealer/preview": only("admin", "marketing"),
+  "/dealer/preview/frame/en/checkin": only("admin", "marketing"),
+  "/dealer/preview/frame/fr/report": only("admin", "marketing"),
+  "/dealer/preview/email?message=REPORT&locale=de": only("admin", "marketing"),
 };
 
 /** The demo customers' surnames: marketing must never be shown one (seed-demo.ts). */

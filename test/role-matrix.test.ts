@@ -42,6 +42,8 @@ const MATRIX: Record<string, Record<string, StaffRole[] | "public">> = {
     reportMechanicVisibilityAction: HANDLERS,
     closeReportAction: HANDLERS,
   },
+  "dealer/settings/theme/actions.ts": { saveThemeAction: BRAND, removeThemeImageAction: BRAND },
+  "dealer/preview/actions.ts": { nothingSavedInPreviewAction: BRAND },
   "dealer/settings/api/actions.ts": {
     createApiKeyAction: ADMINS,
     revokeApiKeyAction: ADMINS,
@@ -49,7 +51,6 @@ const MATRIX: Record<string, Record<string, StaffRole[] | "public">> = {
     deactivateWebhookAction: ADMINS,
   },
 };
-void BRAND;
 
 function actionFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
