@@ -23,6 +23,8 @@ const PAGES: Record<string, Record<Role, Answer>> = {
   "/dealer/workshop/:id": only("admin", "advisor", "mechanic"),
   "/dealer/settings": only("admin", "marketing"),
   "/dealer/settings/api": only("admin"),
+  "/dealer/settings/sites": only("admin"),
+  "/dealer/settings/staff": only("admin"),
   "/dealer/settings/history": only("admin"),
 };
 
