@@ -24,6 +24,8 @@ const PAGES: Record<string, Record<Role, Answer>> = {
   "/dealer/settings": only("admin", "marketing"),
   "/dealer/settings/theme": only("admin", "marketing"),
   "/dealer/settings/api": only("admin"),
+  "/dealer/settings/sites": only("admin"),
+  "/dealer/settings/staff": only("admin"),
   "/dealer/settings/history": only("admin"),
   "/dealer/preview": only("admin", "marketing"),
   "/dealer/preview/frame/en/checkin": only("admin", "marketing"),

@@ -50,6 +50,16 @@ const MATRIX: Record<string, Record<string, StaffRole[] | "public">> = {
     createWebhookAction: ADMINS,
     deactivateWebhookAction: ADMINS,
   },
+  "dealer/settings/sites/actions.ts": { createSiteAction: ADMINS, updateSiteAction: ADMINS },
+  "dealer/settings/staff/actions.ts": {
+    inviteStaffAction: ADMINS,
+    resendInvitationAction: ADMINS,
+    changeStaffRoleAction: ADMINS,
+    deactivateStaffAction: ADMINS,
+    reactivateStaffAction: ADMINS,
+  },
+  // The invitee has no session yet: the token in the form is the key (lib/staff/accept-invitation.ts).
+  "dealer/invitation/[token]/actions.ts": { acceptInvitationAction: "public" },
 };
 
 function actionFiles(dir: string): string[] {

@@ -55,6 +55,19 @@ describe("dealerAction checks", () => {
     });
     expect(result).toEqual({ ok: false, error: "conflict" });
   });
+
+  it("passes the field a domain refusal names on to the form", async () => {
+    const result = await runDealerAction({
+      staff: advisor,
+      roles: ["ADVISOR"],
+      schema: noteSchema,
+      formData: form({ note: "x" }),
+      fn: async () => {
+        throw new AppError("conflict", "taken", { errors: [{ path: "note", message: "slugTaken" }] });
+      },
+    });
+    expect(result).toEqual({ ok: false, error: "conflict", fieldErrors: { note: "slugTaken" } });
+  });
 });
 
 describe("tokenAction checks", () => {

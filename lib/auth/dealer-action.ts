@@ -31,7 +31,11 @@ export async function runDealerAction<S extends z.ZodType, T>(options: {
   try {
     return { ok: true, data: await fn({ staff, input: parsed.data }) };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, error: error.code };
+    // A refusal only the domain can make (a slug or e-mail already taken) names its field, like zod's.
+    if (isAppError(error)) {
+      const fieldErrors = error.errors?.length ? Object.fromEntries(error.errors.map((e) => [e.path, e.message])) : undefined;
+      return { ok: false, error: error.code, ...(fieldErrors ? { fieldErrors } : {}) };
+    }
     throw error;
   }
 }
