@@ -2,7 +2,7 @@ import "server-only";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/locales";
 import type { CustomerMessageKind, MessageContext } from "@/lib/notify/render/message-context";
-import { foldToGsm7 } from "@/lib/phone";
+import { foldToGsm7 } from "@/lib/sms-text";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
