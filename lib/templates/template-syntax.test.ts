@@ -51,6 +51,11 @@ describe("compileTemplate and renderTemplate", () => {
       suggestion: "firstName",
     });
     expect(problemOf("{{price}} {{price}} {{vin}}")).toEqual({ code: "unknownVariable", names: ["price", "vin"], suggestion: null });
+    expect(problemOf("{{vin}}")).toMatchObject({ suggestion: null });
+    expect(problemOf("{{phone}}")).toMatchObject({ suggestion: "sitePhone" });
+    expect(problemOf("{{date}}")).toMatchObject({ suggestion: "appointmentDate" });
+    // "name" is in three variables: no guess.
+    expect(problemOf("{{name}}")).toMatchObject({ suggestion: null });
   });
 
   it("refuses prototype and built-in names: only the allow-list means anything", () => {

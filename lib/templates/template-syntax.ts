@@ -71,13 +71,20 @@ function distance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/**
+ * The variable a dealer probably meant: a near spelling ("fistName", "first name"), else the one
+ * variable whose name contains what was typed ("phone" → sitePhone). Nothing when it is a guess.
+ */
 function suggestionFor(name: string): TemplateVariable | null {
   if (name.length > MAX_NAME_SHOWN) return null;
   const folded = name.toLowerCase().replace(/[\s_-]/g, "");
+  const tolerance = Math.min(2, Math.floor(folded.length / 3));
   const close = TEMPLATE_VARIABLES.map((variable) => ({ variable, d: distance(folded, variable.toLowerCase()) }))
-    .filter(({ d }) => d <= 2)
+    .filter(({ d }) => d <= tolerance)
     .sort((a, b) => a.d - b.d);
-  return close[0]?.variable ?? null;
+  if (close[0]) return close[0].variable;
+  const containing = folded.length >= 4 ? TEMPLATE_VARIABLES.filter((variable) => variable.toLowerCase().includes(folded)) : [];
+  return containing.length === 1 ? containing[0]! : null;
 }
 
 const unique = (names: string[]) => [...new Set(names)];
