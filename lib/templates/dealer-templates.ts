@@ -8,14 +8,20 @@ import type { TemplateField, TemplateKind } from "@/lib/templates/template-varia
  * rewrote only the SMS keeps getting the e-mail's default text, including later corrections of it. A
  * row exists only while at least one field is the dealer's own ("reset to default" deletes it).
  */
-export type StoredTemplate = SavedTemplateTexts & { updatedAt: Date };
+export type StoredTemplate = SavedTemplateTexts & { updatedAt: Date; updatedById: string | null };
 
-const templateSelect = { subject: true, emailText: true, smsText: true, updatedAt: true } as const;
+const templateSelect = { subject: true, emailText: true, smsText: true, updatedAt: true, updatedById: true } as const;
 
-type Row = Record<TemplateField, string> & { updatedAt: Date };
+type Row = Record<TemplateField, string> & { updatedAt: Date; updatedById: string | null };
 
 export function fromRow(row: Row): StoredTemplate {
-  return { subject: row.subject || null, emailText: row.emailText || null, smsText: row.smsText || null, updatedAt: row.updatedAt };
+  return {
+    subject: row.subject || null,
+    emailText: row.emailText || null,
+    smsText: row.smsText || null,
+    updatedAt: row.updatedAt,
+    updatedById: row.updatedById,
+  };
 }
 
 export function toRow(texts: SavedTemplateTexts): Record<TemplateField, string> {
