@@ -24,6 +24,7 @@ const PAGES: Record<string, Record<Role, Answer>> = {
   "/dealer/settings": only("admin", "marketing"),
   "/dealer/settings/api": only("admin"),
   "/dealer/settings/history": only("admin"),
+  "/dealer/settings/templates": only("admin", "marketing"),
 };
 
 /** The demo customers' surnames: marketing must never be shown one (seed-demo.ts). */

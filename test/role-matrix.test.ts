@@ -48,8 +48,11 @@ const MATRIX: Record<string, Record<string, StaffRole[] | "public">> = {
     createWebhookAction: ADMINS,
     deactivateWebhookAction: ADMINS,
   },
+  "dealer/settings/templates/actions.ts": {
+    saveTemplateAction: BRAND,
+    resetTemplateAction: BRAND,
+  },
 };
-void BRAND;
 
 function actionFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
