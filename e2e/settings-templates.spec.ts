@@ -84,7 +84,8 @@ test("marketing rewords the French check-in invitation, and the customer's e-mai
   await smsText.fill(`${FRENCH_SMS} 🚗`);
   await expect(counter).toHaveAttribute("data-encoding", "UCS-2");
   // A space and the emoji: two more characters, three more UTF-16 units, in parts of 67 now.
-  await expect(counter).toHaveText(`Unicode (UCS-2) · ${characters + 2} characters · ${Math.ceil((characters + 3) / 67)} SMS`);
+  const unicode = `Unicode (UCS-2) · ${characters + 2} characters · ${Math.ceil((characters + 3) / 67)} SMS`;
+  await expect(counter).toHaveText(unicode);
   await expect(page.getByText("These characters make the whole SMS Unicode:")).toContainText("🚗");
 
   // An unknown variable is refused next to its field, naming it; what was typed stays.
@@ -107,6 +108,9 @@ test("marketing rewords the French check-in invitation, and the customer's e-mai
   await expect(page.getByTestId("template-status")).toHaveText(/^Your wording, last changed on .+ by Mia Marketing\.$/);
   await expect(emailText).toHaveValue(OWN_TEXT);
   await expect(page.getByRole("link", { name: "Check-in invitation, Français: Your wording" })).toHaveAttribute("aria-current", "page");
+  // The server counts the saved SMS the way the editor counted it while typing.
+  await expect(page.getByTestId("preview-sms-count")).toHaveText(unicode);
+  await expect(counter).toHaveText(unicode);
   await expect(page.getByTestId("template-preview")).toContainText(
     "Bonjour Alex ! <script>alert(1)</script> Votre voiture vous attend chez",
   );
