@@ -94,7 +94,6 @@ describe("loadMessageContext", () => {
       subject: "Uw rapport",
       emailText: null,
       smsText: "Klaar: {{link}}",
-      updatedAt: expect.any(Date),
     });
     // The test message is never worded by a dealer.
     expect((await loadMessageContext(message({ kind: "TEST", locale: "nl" }))).template).toBeNull();

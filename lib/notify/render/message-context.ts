@@ -11,7 +11,7 @@ import { DeliveryError, type OutboxMessage } from "@/lib/notify/types";
 import { normalizePhone } from "@/lib/phone";
 import { findDealerTemplate } from "@/lib/templates/dealer-templates";
 import type { SavedTemplateTexts } from "@/lib/templates/resolve-template";
-import { isTemplateKind } from "@/lib/templates/template-variables";
+import { isTemplateKind, type TemplateKind } from "@/lib/templates/template-variables";
 
 /** The kinds a customer receives as an e-mail or SMS (a staff invitation is a staff member's, not a customer's). */
 export type CustomerMessageKind = Exclude<NotificationKind, "WEBHOOK" | "STAFF_INVITATION">;
@@ -90,8 +90,13 @@ export async function loadMessageContext(message: OutboxMessage): Promise<Messag
     },
     // In the recipient's language only: every language has a default, so another language's own
     // wording is never a better fallback than the default in the customer's.
-    template: isTemplateKind(kind) ? await findDealerTemplate({ dealerId: message.dealerId, kind, locale }) : null,
+    template: isTemplateKind(kind) ? await savedTexts(message.dealerId, kind, locale) : null,
   };
+}
+
+async function savedTexts(dealerId: string, kind: TemplateKind, locale: string): Promise<SavedTemplateTexts | null> {
+  const saved = await findDealerTemplate({ dealerId, kind, locale });
+  return saved && { subject: saved.subject, emailText: saved.emailText, smsText: saved.smsText };
 }
 
 /** A test message may come without an appointment: it then speaks for the dealer's first site. */
