@@ -76,13 +76,10 @@ function withDraft(
   saved: SavedTemplateTexts | null,
   draft: DraftTemplate | undefined,
 ): { template: SavedTemplateTexts | null; problems: MessagePreview["problems"] } {
-  if (!draft) return { template: saved, problems: {} };
   const problems: MessagePreview["problems"] = {};
-  const template: SavedTemplateTexts = {
-    subject: saved?.subject ?? null,
-    emailText: saved?.emailText ?? null,
-    smsText: saved?.smsText ?? null,
-  };
+  const texts = saved && { subject: saved.subject, emailText: saved.emailText, smsText: saved.smsText };
+  if (!draft) return { template: texts, problems };
+  const template: SavedTemplateTexts = texts ?? { subject: null, emailText: null, smsText: null };
   for (const field of TEMPLATE_FIELDS) {
     const text = draft[field];
     if (text === undefined) continue;
