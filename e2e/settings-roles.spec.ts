@@ -31,6 +31,7 @@ const PAGES: Record<string, Record<Role, Answer>> = {
   "/dealer/preview/frame/en/checkin": only("admin", "marketing"),
   "/dealer/preview/frame/fr/report": only("admin", "marketing"),
   "/dealer/preview/email?message=REPORT&locale=de": only("admin", "marketing"),
+  "/dealer/settings/templates": only("admin", "marketing"),
 };
 
 /** The demo customers' surnames: marketing must never be shown one (seed-demo.ts). */

@@ -60,6 +60,10 @@ const MATRIX: Record<string, Record<string, StaffRole[] | "public">> = {
   },
   // The invitee has no session yet: the token in the form is the key (lib/staff/accept-invitation.ts).
   "dealer/invitation/[token]/actions.ts": { acceptInvitationAction: "public" },
+  "dealer/settings/templates/actions.ts": {
+    saveTemplateAction: BRAND,
+    resetTemplateAction: BRAND,
+  },
 };
 
 function actionFiles(dir: string): string[] {

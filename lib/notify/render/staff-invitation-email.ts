@@ -124,7 +124,8 @@ export function staffInvitationTexts(context: StaffInvitationContext): EmailText
     preview: t("preview", values),
     heading: t("heading", values),
     greeting: t("greeting", values),
-    body: context.inviter ? t("body", { ...values, inviter: context.inviter.name }) : t("bodyNoInviter", values),
+    // One paragraph of one line, the shape the shared e-mail layout takes (EmailTexts.body).
+    body: [[context.inviter ? t("body", { ...values, inviter: context.inviter.name }) : t("bodyNoInviter", values)]],
     note: null,
     button: { label: t("button"), url: context.link },
     personalLink: t("personalLink", values),
@@ -139,7 +140,7 @@ export async function staffInvitationEmail(context: StaffInvitationContext): Pro
   const html = await render(createElement(NotificationEmail, { locale: context.locale, texts, brand: context.brand }));
   const text = [
     texts.greeting,
-    texts.body,
+    texts.body.map((lines) => lines.join("\n")).join("\n\n"),
     `${texts.button!.label}\n${texts.button!.url}`,
     texts.personalLink,
     texts.questions,
