@@ -172,6 +172,13 @@ test("the preview shows every customer page and message with sample data, in any
   await expectAccessible(page);
   await snapshot(page, testInfo, "preview-report-sv");
 
+  // "Send a test to me": the previewed message reaches the staff member's own inbox, and only theirs.
+  await page.getByRole("button", { name: "Send this e-mail to me" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Sent to marketing@demo-motors.test" })).toBeVisible();
+  const test = await mailTo("marketing@demo-motors.test");
+  expect(test.subject).toBe("Rapporten om din bil är klar");
+  expect(test.text).toContain("Elsa");
+
   for (const [pageName, title] of [
     ["checkin", "Online check-in"],
     ["receipt", "Check-in receipt"],

@@ -20,6 +20,8 @@ const limits = {
   /** Per link: each photo costs ~0.5 s of CPU; 100 files in 15 minutes is ten full remarks. */
   customerUpload: { keyPrefix: "customer-upload", points: 100, duration: 15 * 60 },
   api: { keyPrefix: "api", points: 600, duration: 60 },
+  /** Per staff member: a test of a previewed message goes to their own inbox; ten in ten minutes is plenty. */
+  previewTest: { keyPrefix: "preview-test", points: 10, duration: 10 * 60 },
 } as const;
 
 export type LimiterName = keyof typeof limits;

@@ -43,7 +43,7 @@ const MATRIX: Record<string, Record<string, StaffRole[] | "public">> = {
     closeReportAction: HANDLERS,
   },
   "dealer/settings/theme/actions.ts": { saveThemeAction: BRAND, removeThemeImageAction: BRAND },
-  "dealer/preview/actions.ts": { nothingSavedInPreviewAction: BRAND },
+  "dealer/preview/actions.ts": { nothingSavedInPreviewAction: BRAND, sendPreviewTestAction: BRAND },
   "dealer/settings/api/actions.ts": {
     createApiKeyAction: ADMINS,
     revokeApiKeyAction: ADMINS,

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { RenderedEmail } from "@/lib/notify/render/render-email";
+import { countSms } from "@/lib/sms-text";
 
 type Props = {
   kindName: string;
@@ -8,15 +9,15 @@ type Props = {
   /** The HTML e-mail's own address (app/(dealer)/dealer/preview/email), framed with its own policy. */
   emailSrc: string;
   sms: string;
-  /** What the SMS costs to send: its encoding and parts, worked out by the caller. */
-  smsFacts?: ReactNode;
   /** The "send a test to me" form. */
   children?: ReactNode;
 };
 
 /** One message as a customer gets it: the HTML e-mail, its plain-text part and the SMS. */
-export function PreviewMessage({ kindName, email, emailSrc, sms, smsFacts, children }: Props) {
+export function PreviewMessage({ kindName, email, emailSrc, sms, children }: Props) {
   const t = useTranslations("preview");
+  const counter = useTranslations("settingsTemplates.counter");
+  const count = countSms(sms);
   return (
     <section aria-labelledby="preview-message" className="space-y-4">
       <h2 id="preview-message" className="text-xl font-semibold">
@@ -55,7 +56,13 @@ export function PreviewMessage({ kindName, email, emailSrc, sms, smsFacts, child
             <p className="max-w-sm whitespace-pre-wrap rounded-2xl bg-neutral-200 p-3 text-sm" data-testid="sms-text">
               {sms}
             </p>
-            {smsFacts}
+            <p className="text-sm text-neutral-700" data-testid="sms-count">
+              {counter("summary", {
+                encoding: count.encoding === "UCS-2" ? counter("ucs2") : counter("gsm7"),
+                characters: count.characters,
+                parts: count.parts,
+              })}
+            </p>
           </div>
           {children}
         </div>

@@ -6,6 +6,8 @@ export type MessagePayload = {
   sealedLink?: string;
   /** The advisor's note, for report and manual check-in sends. */
   note?: string;
+  /** A TEST message that is one previewed message to the sample customer of a site (lib/preview/send-preview-test.ts). */
+  preview?: { kind: string; siteId: string };
 };
 
 /** A claimed outbox row, as a channel sees it. */

@@ -1,5 +1,4 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
 import type { CheckinAnswer } from "@/lib/checkin/get-checkin-answer";
 import type { CheckinView, PlannedWorkView } from "@/lib/checkin/get-checkin-by-token";
 import type { OfferedService } from "@/lib/checkin/offered-services";
@@ -7,12 +6,13 @@ import type { Brand } from "@/lib/dealers/get-brand";
 import type { Locale } from "@/lib/i18n/locales";
 import { computeTotals, lineNet, lineVat, type MoneyLine } from "@/lib/money";
 import type { ReportItemView, ReportView } from "@/lib/report/get-report-by-token";
-import { checkinClosesAt, localCalendarDate, wallClockToInstant } from "@/lib/time";
+import { sampleText, sampleVisitStart } from "@/lib/preview/sample-customer";
+import { checkinClosesAt } from "@/lib/time";
 
 /**
- * The sample customer of the marketing preview, in the preview's language: a made-up person, car and
- * visit, so marketing sees every page as a customer would without anyone's personal data. The dealer's
- * own brand, services and terms are real (they are the dealer's, not a customer's).
+ * The customer pages of the marketing preview with its sample customer (sample-customer.ts): a made-up
+ * person, car and visit, so marketing sees every page as a customer would without anyone's personal
+ * data. The dealer's own brand, services and terms are real (they are the dealer's, not a customer's).
  */
 
 /** Standard VAT of the site's country, so the sample's totals look like the dealer's own. */
@@ -26,13 +26,7 @@ const line = (title: string, unitPriceMinor: number, vatRateBp: number, quantity
   vatRateBp,
 });
 
-/** The visit: three days from now at 08:30 on the site's clock. */
-function sampleStart(brand: Brand, now: Date): Date {
-  const day = localCalendarDate(new Date(now.getTime() + 3 * 86_400_000), brand.site.timeZone);
-  return wallClockToInstant({ ...day, hours: 8, minutes: 30 }, brand.site.timeZone);
-}
-
-export async function sampleCheckinView(input: {
+export function sampleCheckinView(input: {
   brand: Brand;
   dealerId: string;
   siteId: string;
@@ -40,10 +34,10 @@ export async function sampleCheckinView(input: {
   now: Date;
   /** For the receipt: the sample customer has confirmed, with the first offered service and a remark. */
   confirmedWith?: OfferedService | null;
-}): Promise<CheckinView> {
-  const t = await getTranslations({ locale: input.locale, namespace: "preview.sample" });
+}): CheckinView {
+  const t = sampleText(input.locale);
   const vat = vatOf(input.brand);
-  const startsAt = sampleStart(input.brand, input.now);
+  const startsAt = sampleVisitStart(input.brand.site.timeZone, input.now);
   const planned: PlannedWorkView[] = [
     { id: "sample-1", ...line(t("plannedService"), 18_900, vat), remarks: t("plannedServiceRemark") },
     { id: "sample-2", ...line(t("wipers"), 3_550, vat), remarks: null },
@@ -93,11 +87,11 @@ export async function sampleCheckinView(input: {
   };
 }
 
-export async function sampleReportView(input: { brand: Brand; dealerId: string; locale: Locale; now: Date }): Promise<ReportView> {
-  const t = await getTranslations({ locale: input.locale, namespace: "preview.sample" });
+export function sampleReportView(input: { brand: Brand; dealerId: string; locale: Locale; now: Date }): ReportView {
+  const t = sampleText(input.locale);
   const vat = vatOf(input.brand);
   const item = (
-    key: string,
+    key: "service" | "brakes" | "wipers" | "tyres" | "lights" | "battery",
     category: ReportItemView["category"],
     lines: (MoneyLine & { title: string })[],
     description: string | null,

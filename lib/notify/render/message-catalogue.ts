@@ -8,7 +8,8 @@ import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 import sv from "@/messages/sv.json";
 
-const catalogues: Record<Locale, typeof en> = { en, fr, de, sv, nl };
+/** Every language's messages, for translators outside a request. */
+export const catalogues: Record<Locale, typeof en> = { en, fr, de, sv, nl };
 
 /** Where each message's words are in the catalogues (`email.<key>.*`, `sms.<key>`). */
 export const MESSAGE_KEYS = {

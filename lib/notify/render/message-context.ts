@@ -9,9 +9,10 @@ import { resolveLocale, type Locale } from "@/lib/i18n/locales";
 import { unseal } from "@/lib/notify/seal";
 import { DeliveryError, type OutboxMessage } from "@/lib/notify/types";
 import { normalizePhone } from "@/lib/phone";
+import { sampleMessageContext } from "@/lib/notify/render/sample-message";
 import { findDealerTemplate } from "@/lib/templates/dealer-templates";
 import type { SavedTemplateTexts } from "@/lib/templates/resolve-template";
-import { isTemplateKind, type TemplateKind } from "@/lib/templates/template-variables";
+import { isTemplateKind, TEMPLATE_KINDS, type TemplateKind } from "@/lib/templates/template-variables";
 
 /** The kinds a customer receives as an e-mail or SMS (a staff invitation is a staff member's, not a customer's). */
 export type CustomerMessageKind = Exclude<NotificationKind, "WEBHOOK" | "STAFF_INVITATION">;
@@ -43,7 +44,12 @@ export type MessageContext = {
 /** Kinds that make no sense without the customer's link. */
 const NEEDS_LINK: ReadonlySet<CustomerMessageKind> = new Set(["CHECKIN_INVITATION", "CHECKIN_REMINDER", "REPORT"]);
 
-const payloadSchema = z.object({ sealedLink: z.string().min(1).optional(), note: z.string().optional() });
+const payloadSchema = z.object({
+  sealedLink: z.string().min(1).optional(),
+  note: z.string().optional(),
+  /** A test of one message to the sample customer of a site, sent from the preview to the staff member asking. */
+  preview: z.object({ kind: z.enum(TEMPLATE_KINDS), siteId: z.uuid() }).optional(),
+});
 
 type Contact = { role: ContactRole; firstName: string; email: string | null; phone: string | null; locale: string };
 
@@ -56,6 +62,8 @@ export async function loadMessageContext(message: OutboxMessage): Promise<Messag
   if (kind === "WEBHOOK" || kind === "STAFF_INVITATION") throw new DeliveryError(`a ${kind} is not a customer message`, true);
   const payload = payloadSchema.safeParse(message.payload ?? {});
   if (!payload.success) throw new DeliveryError("the message payload is malformed", true);
+
+  if (kind === "TEST" && payload.data.preview) return previewTestContext(message, payload.data.preview);
 
   const appointment = message.appointmentId
     ? await db().appointment.findFirst({
@@ -97,6 +105,21 @@ export async function loadMessageContext(message: OutboxMessage): Promise<Messag
 async function savedTexts(dealerId: string, kind: TemplateKind, locale: string): Promise<SavedTemplateTexts | null> {
   const saved = await findDealerTemplate({ dealerId, kind, locale });
   return saved && { subject: saved.subject, emailText: saved.emailText, smsText: saved.smsText };
+}
+
+/** The previewed message as the preview showed it, with the wording saved now, in the language asked for. */
+async function previewTestContext(message: OutboxMessage, preview: { kind: TemplateKind; siteId: string }): Promise<MessageContext> {
+  const locale = resolveLocale(message.locale);
+  const context = await sampleMessageContext({
+    dealerId: message.dealerId,
+    siteId: preview.siteId,
+    kind: preview.kind,
+    locale,
+    now: new Date(),
+    template: await savedTexts(message.dealerId, preview.kind, locale),
+  });
+  if (!context) throw new DeliveryError("the site of this test message no longer exists", true);
+  return context;
 }
 
 /** A test message may come without an appointment: it then speaks for the dealer's first site. */

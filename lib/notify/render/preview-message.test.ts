@@ -22,13 +22,14 @@ const counts = async () =>
   Promise.all([db().messageTemplate.count(), db().notification.count(), db().auditEvent.count(), db().accessToken.count()]);
 
 describe("previewMessage", () => {
-  it("shows the dealer's saved wording with the sample customer, and writes nothing", async () => {
+  it("shows the dealer's saved wording with the sample customer in the message's language, and writes nothing", async () => {
     const before = await counts();
     const preview = await previewMessage({ dealerId: dealer.id, siteId: dealer.siteId, kind: "REPORT", locale: "fr", now: NOW });
-    expect(preview?.email.subject).toBe("Rapport pour Alex");
+    expect(preview?.email.subject).toBe("Rapport pour Camille");
     // The fields left as the default keep the default wording.
     expect(preview?.sms).toBe("Garage Dupont: Le rapport de votre voiture est disponible : http://localhost:3000/r/preview-sample-link-22");
-    expect(preview?.email.text).toContain("We will check the brakes while the car is with us.");
+    // The advisor's note of the sample, in French (its typography keeps a no-break space before the colon).
+    expect(preview?.email.text).toMatch(/Nous avons contrôlé votre véhicule\s:\sles plaquettes de frein avant sont presque usées/);
     expect(
       (await previewMessage({ dealerId: dealer.id, siteId: dealer.siteId, kind: "REPORT", locale: "de", now: NOW }))?.email.subject,
     ).toBe("Der Bericht zu Ihrem Auto ist fertig");
@@ -45,8 +46,8 @@ describe("previewMessage", () => {
       now: NOW,
       draft: { emailText: "Voici le rapport, {{firstName}}.", smsText: "Rapport prêt {{vin}} {{link}}" },
     });
-    expect(preview?.email.subject).toBe("Rapport pour Alex");
-    expect(preview?.email.text).toContain("Voici le rapport, Alex.");
+    expect(preview?.email.subject).toBe("Rapport pour Camille");
+    expect(preview?.email.text).toContain("Voici le rapport, Camille.");
     expect(preview?.problems).toEqual({ smsText: { code: "unknownVariable", names: ["vin"], suggestion: null } });
     expect(preview?.sms).toBe("Garage Dupont: Le rapport de votre voiture est disponible : http://localhost:3000/r/preview-sample-link-22");
     expect(await counts()).toEqual(before);

@@ -1,10 +1,9 @@
 import "server-only";
-import { getBrand } from "@/lib/dealers/get-brand";
-import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import type { CustomerMessageKind, MessageContext } from "@/lib/notify/render/message-context";
 import { emailFromContext, type RenderedEmail } from "@/lib/notify/render/render-email";
 import { smsFromContext } from "@/lib/notify/render/render-sms";
+import { sampleMessageContext } from "@/lib/notify/render/sample-message";
 import { findDealerTemplate } from "@/lib/templates/dealer-templates";
 import type { SavedTemplateTexts } from "@/lib/templates/resolve-template";
 import { compileTemplate, type TemplateProblem } from "@/lib/templates/template-syntax";
@@ -12,12 +11,6 @@ import { isTemplateKind, TEMPLATE_FIELDS, TEMPLATE_KINDS, templateRules, type Te
 
 /** Kinds a customer receives that the preview shows (the test message is only for "send a test"). */
 export const PREVIEW_MESSAGE_KINDS = TEMPLATE_KINDS;
-
-/** A fixed sample customer: never a real one, so marketing sees no personal data. */
-export const SAMPLE_CUSTOMER = { firstName: "Alex", note: "We will check the brakes while the car is with us." } as const;
-
-/** A sample token as long as a real one (22 characters, lib/tokens.ts), so SMS lengths are true to life. */
-const SAMPLE_TOKEN = "preview-sample-link-22";
 
 /** Wording not saved yet (the editor's draft): any field given replaces the saved or default one. */
 export type DraftTemplate = Partial<Record<TemplateField, string>>;
@@ -44,30 +37,10 @@ export async function previewMessage(input: {
   draft?: DraftTemplate;
 }): Promise<MessagePreview | null> {
   const { kind, locale } = input;
-  const [brand, saved] = await Promise.all([
-    getBrand({ dealerId: input.dealerId, siteId: input.siteId }),
-    isTemplateKind(kind) ? findDealerTemplate({ dealerId: input.dealerId, kind, locale }) : null,
-  ]);
-  if (!brand) return null;
-  const base = env().APP_URL;
+  const saved = isTemplateKind(kind) ? await findDealerTemplate({ dealerId: input.dealerId, kind, locale }) : null;
   const { template, problems } = isTemplateKind(kind) ? withDraft(kind, saved, input.draft) : { template: null, problems: {} };
-  const context: MessageContext = {
-    kind,
-    locale,
-    // Every customer message but the test carries a link: the report its own, the others the check-in's.
-    link: kind === "TEST" ? null : new URL(`/${kind === "REPORT" ? "r" : "c"}/${SAMPLE_TOKEN}`, base).toString(),
-    note: kind === "REPORT" ? SAMPLE_CUSTOMER.note : null,
-    firstName: SAMPLE_CUSTOMER.firstName,
-    // Three days ahead at 08:30 UTC: a realistic invitation date, whatever day the preview is opened.
-    startsAt: new Date(Date.UTC(input.now.getUTCFullYear(), input.now.getUTCMonth(), input.now.getUTCDate() + 3, 8, 30)),
-    brand: {
-      dealerName: brand.dealerName,
-      primaryColor: brand.primaryColor,
-      logoUrl: brand.logoUrl ? new URL(brand.logoUrl, base).toString() : null,
-      site: brand.site,
-    },
-    template,
-  };
+  const context = await sampleMessageContext({ ...input, template });
+  if (!context) return null;
   return { context, email: await emailFromContext(context), sms: smsFromContext(context), problems };
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { dealerAction } from "@/lib/auth/dealer-action";
 import { BRAND_EDITORS } from "@/lib/auth/require-staff";
 import { AppError } from "@/lib/errors";
+import { sendPreviewTest, sendPreviewTestSchema } from "@/lib/preview/send-preview-test";
 
 /**
  * What every form of a previewed customer page posts to: nothing is saved in a preview. The frames are
@@ -12,3 +13,8 @@ import { AppError } from "@/lib/errors";
 export const nothingSavedInPreviewAction = dealerAction(BRAND_EDITORS, z.object({}), async () => {
   throw new AppError("forbidden", "a preview saves nothing");
 });
+
+/** Sends the previewed message to the staff member's own e-mail address (lib/preview/send-preview-test.ts). */
+export const sendPreviewTestAction = dealerAction(BRAND_EDITORS, sendPreviewTestSchema, ({ staff, input }) =>
+  sendPreviewTest(staff, input),
+);

@@ -4,6 +4,7 @@ import { PreviewBanner } from "@/components/dealer/preview-banner";
 import { PreviewFrames } from "@/components/dealer/preview-frames";
 import { PreviewMessage } from "@/components/dealer/preview-message";
 import { PreviewPicker } from "@/components/dealer/preview-picker";
+import { SettingsForm } from "@/components/dealer/settings-form";
 import { BRAND_EDITORS, requireStaffPage } from "@/lib/auth/require-staff";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -12,6 +13,7 @@ import { previewSiteId } from "@/lib/preview/preview-brand";
 import { previewFramePath } from "@/lib/preview/preview-frame";
 import { previewQuerySchema } from "@/lib/preview/preview-page";
 import { signOutAction } from "../actions";
+import { sendPreviewTestAction } from "./actions";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -59,7 +61,19 @@ export default async function PreviewPage({ searchParams }: Props) {
             email={message.email}
             emailSrc={`/dealer/preview/email?${emailQuery}`}
             sms={message.sms}
-          />
+          >
+            <div className="rounded border border-neutral-300 bg-white p-4">
+              <h3 className="text-lg font-semibold">{t("sendTest.heading")}</h3>
+              <SettingsForm
+                action={sendPreviewTestAction}
+                fields={{ message: query.message, locale: query.locale, site: siteId ?? "" }}
+                submitLabel={t("sendTest.button")}
+                savedLabel={t("sendTest.sent", { email: staff.email })}
+              >
+                <p className="text-sm text-neutral-700">{t("sendTest.hint", { email: staff.email })}</p>
+              </SettingsForm>
+            </div>
+          </PreviewMessage>
         )}
       </main>
     </>

@@ -7,7 +7,7 @@ import { TemplatePreview } from "@/components/dealer/template-preview";
 import { TemplateVariables } from "@/components/dealer/template-variables";
 import { BRAND_EDITORS, requireStaffPage } from "@/lib/auth/require-staff";
 import { localeNames, locales } from "@/lib/i18n/locales";
-import { SAMPLE_CUSTOMER } from "@/lib/notify/render/preview-message";
+
 import { TEMPLATE_LIMITS } from "@/lib/templates/template-admin";
 import { loadTemplateEditor, templateQuerySchema } from "@/lib/templates/template-editor";
 import { signOutAction } from "../../actions";
@@ -73,7 +73,7 @@ export default async function TemplatesSettingsPage({ searchParams }: Props) {
         subject={editor.preview.email.subject}
         text={editor.preview.email.text}
         sms={editor.preview.sms}
-        sampleName={SAMPLE_CUSTOMER.firstName}
+        sampleName={editor.preview.context.firstName ?? ""}
       />
     </SettingsShell>
   );

@@ -71,7 +71,7 @@ async function frameContent({ locale, page }: FramePath, input: { dealerId: stri
     );
   }
   if (page === "report") {
-    const view = await sampleReportView({ brand, dealerId, locale, now: now() });
+    const view = sampleReportView({ brand, dealerId, locale, now: now() });
     const action = nothingSavedInPreviewAction;
     return (
       <ReportPageBody
@@ -88,10 +88,10 @@ async function frameContent({ locale, page }: FramePath, input: { dealerId: stri
     cachedCurrentTerms({ dealerId, locale, defaultLocale: brand.defaultLocale }),
   ]);
   if (page === "receipt") {
-    const view = await sampleCheckinView({ brand, dealerId, siteId, locale, now: now(), confirmedWith: services[0] ?? null });
+    const view = sampleCheckinView({ brand, dealerId, siteId, locale, now: now(), confirmedWith: services[0] ?? null });
     return <CheckinReceiptBody token={PREVIEW_TOKEN} view={view} locale={locale} />;
   }
-  const view = await sampleCheckinView({ brand, dealerId, siteId, locale, now: now() });
+  const view = sampleCheckinView({ brand, dealerId, siteId, locale, now: now() });
   const action = nothingSavedInPreviewAction;
   return (
     <CheckinPageBody
