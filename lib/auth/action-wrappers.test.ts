@@ -55,6 +55,19 @@ describe("dealerAction checks", () => {
     });
     expect(result).toEqual({ ok: false, error: "conflict" });
   });
+
+  it("shows a domain check's refusal at its field", async () => {
+    const result = await runDealerAction({
+      staff: advisor,
+      roles: ["ADVISOR"],
+      schema: noteSchema,
+      formData: form({ note: "x" }),
+      fn: async () => {
+        throw new AppError("validation_failed", "site", { errors: [{ path: "siteIds", message: "unknownSite" }] });
+      },
+    });
+    expect(result).toEqual({ ok: false, error: "validation_failed", fieldErrors: { siteIds: "unknownSite" } });
+  });
 });
 
 describe("tokenAction checks", () => {
