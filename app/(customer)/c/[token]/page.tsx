@@ -185,6 +185,7 @@ export default async function CheckinPage({ params, searchParams }: Props) {
           confirm: t("confirm.confirm"),
           confirming: t("confirm.confirming"),
           mustAccept: t("confirm.mustAccept"),
+          termsChanged: t("confirm.termsChanged"),
           failed: t("confirm.failed"),
         }}
       />
