@@ -22,6 +22,9 @@ const PAGES: Record<string, Record<Role, Answer>> = {
   "/dealer/appointments/:id/report": only("admin", "advisor"),
   "/dealer/workshop/:id": only("admin", "advisor", "mechanic"),
   "/dealer/settings": only("admin", "marketing"),
+  "/dealer/settings/services": only("admin", "marketing"),
+  "/dealer/settings/services/new": only("admin", "marketing"),
+  "/dealer/settings/terms": only("admin", "marketing"),
   "/dealer/settings/api": only("admin"),
   "/dealer/settings/history": only("admin"),
 };

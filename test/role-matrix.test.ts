@@ -48,8 +48,15 @@ const MATRIX: Record<string, Record<string, StaffRole[] | "public">> = {
     createWebhookAction: ADMINS,
     deactivateWebhookAction: ADMINS,
   },
+  "dealer/settings/services/actions.ts": {
+    createServiceAction: BRAND,
+    updateServiceAction: BRAND,
+    moveServiceAction: BRAND,
+    setServiceActiveAction: BRAND,
+    removeServiceImageAction: BRAND,
+  },
+  "dealer/settings/terms/actions.ts": { publishTermsAction: BRAND },
 };
-void BRAND;
 
 function actionFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
