@@ -4,6 +4,7 @@ import { runDealerAction } from "@/lib/auth/dealer-action";
 import { BRAND_EDITORS } from "@/lib/auth/require-staff";
 import type { StaffSession } from "@/lib/auth/session";
 import { listOfferedServices } from "@/lib/checkin/offered-services";
+import { listSettingsHistory } from "@/lib/dealers/settings-history";
 import { db } from "@/lib/db";
 import {
   createServiceForStaff,
@@ -256,6 +257,12 @@ describe("editing an optional service", () => {
       after: { "title.sv": null, "description.sv": null, priceInclVat: "30.00", priceExclVat: "24.79", models: ["XC60"] },
     });
     expect((await changes(dealer.id)).length).toBe(2);
+    // The history names the service in the dealer's language, not the first language alphabetically (de).
+    const history = await listSettingsHistory({ dealerId: dealer.id });
+    expect(history.entries.map((entry) => [entry.change, entry.label])).toEqual([
+      ["updated", "Car wash"],
+      ["created", "Car wash"],
+    ]);
   });
 
   it("keeps the customer's price when only the VAT rate changes (the dealer thinks in that price)", async () => {
