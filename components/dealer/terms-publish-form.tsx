@@ -26,12 +26,9 @@ export function TermsPublishForm({ action, locale, basedOn, title, body }: Props
       action={action}
       fields={{ locale, basedOn: String(basedOn) }}
       submitLabel={t("submit", { version: basedOn + 1 })}
-      savedLabel={t("done")}
-      renderResult={(result) => (
-        <p className="text-sm font-medium text-green-900">
-          {result.published ? t("published", { version: result.version }) : t("unchanged", { version: result.version })}
-        </p>
-      )}
+      savedLabel={(result) =>
+        result.published ? t("published", { version: result.version }) : t("unchanged", { version: result.version })
+      }
     >
       <div lang={locale} className="space-y-4">
         <TextField name="title" label={t("titleLabel")} defaultValue={title} maxLength={TERMS_TITLE_MAX} required autoComplete="off" />
