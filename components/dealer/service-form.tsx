@@ -44,7 +44,7 @@ export function ServiceForm({ action, id, defaultLocale, sites, service }: Props
               ? t("fallback", { language: localeNames[locale], title: own.title, defaultLanguage: localeNames[defaultLocale] })
               : t("fallbackNone", { language: localeNames[locale], defaultLanguage: localeNames[defaultLocale] });
           return (
-            <fieldset key={locale} lang={locale} className="space-y-3 border-t border-neutral-200 pt-3 first-of-type:border-t-0">
+            <fieldset key={locale} lang={locale} className="grid gap-3 border-t border-neutral-200 pt-3 sm:grid-cols-2">
               <legend className="font-semibold">
                 {isDefault ? t("languageDefault", { language: localeNames[locale] }) : localeNames[locale]}
               </legend>

@@ -67,7 +67,7 @@ export function ServiceList({ services, moveAction, setActiveAction }: Props) {
                 {t("translated", { list: service.translated.map((locale) => localeNames[locale]).join(", ") })}
               </p>
             </div>
-            <div className="flex w-full flex-wrap items-start gap-2 md:w-auto md:flex-col">
+            <div className="flex w-full flex-wrap items-start gap-2 md:w-64 md:flex-col md:items-end">
               <div className="flex gap-2">
                 {index > 0 && (
                   <ServiceRowForm

@@ -48,13 +48,6 @@ export default async function EditServicePage({ params, searchParams }: Props) {
         </p>
       )}
       <ServiceStatusSection id={service.id} title={service.title} active={service.active} action={setServiceActiveAction} />
-      <ServiceForm
-        action={updateServiceAction}
-        id={service.id}
-        defaultLocale={loaded.defaultLocale}
-        sites={loaded.sites}
-        service={service}
-      />
       <ServiceImageSection
         id={service.id}
         title={service.title}
@@ -62,6 +55,13 @@ export default async function EditServicePage({ params, searchParams }: Props) {
         notice={notice.image}
         maxMb={uploadLimits().maxImageBytes / 2 ** 20}
         removeAction={removeServiceImageAction}
+      />
+      <ServiceForm
+        action={updateServiceAction}
+        id={service.id}
+        defaultLocale={loaded.defaultLocale}
+        sites={loaded.sites}
+        service={service}
       />
     </SettingsShell>
   );
