@@ -29,6 +29,8 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      // The bundled typefaces (lib/dealers/fonts.ts): a changed file goes to a new folder, so a year is safe.
+      { source: "/fonts/v1/:file*", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
       { source: "/c/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] },
       { source: "/r/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] },
       { source: "/dealer/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] },

@@ -3,6 +3,17 @@ import { newCspNonce } from "@/lib/http/csp-nonce";
 import { isSameOriginPost } from "@/lib/http/same-origin";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 
+/** The marketing preview's e-mail frame (app/(dealer)/dealer/preview/email): e-mail HTML is styled inline. */
+const EMAIL_PREVIEW = "/dealer/preview/email";
+const EMAIL_PREVIEW_POLICY = [
+  "default-src 'none'",
+  "img-src 'self' data:",
+  "style-src 'unsafe-inline'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join("; ");
+
 /**
  * Per-request CSP nonce (Next.js applies it to its own scripts), and the language switcher: `?lang=xx`
  * on a page stores the choice in a cookie and redirects to the clean URL, so it works without JavaScript
@@ -21,6 +32,12 @@ export function proxy(request: NextRequest) {
       response.cookies.set(LOCALE_COOKIE, lang, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
     }
     response.headers.set("Referrer-Policy", "no-referrer");
+    return response;
+  }
+
+  if (request.nextUrl.pathname === EMAIL_PREVIEW) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", EMAIL_PREVIEW_POLICY);
     return response;
   }
 

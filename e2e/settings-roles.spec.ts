@@ -25,8 +25,16 @@ const PAGES: Record<string, Record<Role, Answer>> = {
   "/dealer/settings/services": only("admin", "marketing"),
   "/dealer/settings/services/new": only("admin", "marketing"),
   "/dealer/settings/terms": only("admin", "marketing"),
+  "/dealer/settings/theme": only("admin", "marketing"),
   "/dealer/settings/api": only("admin"),
+  "/dealer/settings/sites": only("admin"),
+  "/dealer/settings/staff": only("admin"),
   "/dealer/settings/history": only("admin"),
+  "/dealer/preview": only("admin", "marketing"),
+  "/dealer/preview/frame/en/checkin": only("admin", "marketing"),
+  "/dealer/preview/frame/fr/report": only("admin", "marketing"),
+  "/dealer/preview/email?message=REPORT&locale=de": only("admin", "marketing"),
+  "/dealer/settings/templates": only("admin", "marketing"),
 };
 
 /** The demo customers' surnames: marketing must never be shown one (seed-demo.ts). */

@@ -68,6 +68,7 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("api_key.created"), keyId: z.string() }),
   z.object({ type: z.literal("api_key.revoked"), keyId: z.string() }),
   z.object({ type: z.literal("staff.created"), staffUserId: z.string(), role: z.string() }),
+  z.object({ type: z.literal("staff.invitation_accepted"), invitationId: z.string() }),
   z.object({ type: z.literal("dealer.created") }),
   z.object({ type: z.literal("webhook_endpoint.created"), endpointId: z.string(), events: z.array(z.string()) }),
   z.object({ type: z.literal("webhook_endpoint.deactivated"), endpointId: z.string() }),

@@ -42,6 +42,8 @@ const MATRIX: Record<string, Record<string, StaffRole[] | "public">> = {
     reportMechanicVisibilityAction: HANDLERS,
     closeReportAction: HANDLERS,
   },
+  "dealer/settings/theme/actions.ts": { saveThemeAction: BRAND, removeThemeImageAction: BRAND },
+  "dealer/preview/actions.ts": { nothingSavedInPreviewAction: BRAND },
   "dealer/settings/api/actions.ts": {
     createApiKeyAction: ADMINS,
     revokeApiKeyAction: ADMINS,
@@ -56,6 +58,20 @@ const MATRIX: Record<string, Record<string, StaffRole[] | "public">> = {
     removeServiceImageAction: BRAND,
   },
   "dealer/settings/terms/actions.ts": { publishTermsAction: BRAND },
+  "dealer/settings/sites/actions.ts": { createSiteAction: ADMINS, updateSiteAction: ADMINS },
+  "dealer/settings/staff/actions.ts": {
+    inviteStaffAction: ADMINS,
+    resendInvitationAction: ADMINS,
+    changeStaffRoleAction: ADMINS,
+    deactivateStaffAction: ADMINS,
+    reactivateStaffAction: ADMINS,
+  },
+  // The invitee has no session yet: the token in the form is the key (lib/staff/accept-invitation.ts).
+  "dealer/invitation/[token]/actions.ts": { acceptInvitationAction: "public" },
+  "dealer/settings/templates/actions.ts": {
+    saveTemplateAction: BRAND,
+    resetTemplateAction: BRAND,
+  },
 };
 
 function actionFiles(dir: string): string[] {

@@ -56,17 +56,17 @@ describe("dealerAction checks", () => {
     expect(result).toEqual({ ok: false, error: "conflict" });
   });
 
-  it("shows a domain check's refusal at its field", async () => {
+  it("passes the field a domain refusal names on to the form", async () => {
     const result = await runDealerAction({
       staff: advisor,
       roles: ["ADVISOR"],
       schema: noteSchema,
       formData: form({ note: "x" }),
       fn: async () => {
-        throw new AppError("validation_failed", "site", { errors: [{ path: "siteIds", message: "unknownSite" }] });
+        throw new AppError("conflict", "taken", { errors: [{ path: "note", message: "slugTaken" }] });
       },
     });
-    expect(result).toEqual({ ok: false, error: "validation_failed", fieldErrors: { siteIds: "unknownSite" } });
+    expect(result).toEqual({ ok: false, error: "conflict", fieldErrors: { note: "slugTaken" } });
   });
 });
 

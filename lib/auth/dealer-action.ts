@@ -31,10 +31,9 @@ export async function runDealerAction<S extends z.ZodType, T>(options: {
   try {
     return { ok: true, data: await fn({ staff, input: parsed.data }) };
   } catch (error) {
+    // A refusal only the domain can make (a slug or e-mail already taken) names its field, like zod's.
     if (isAppError(error)) {
-      // A check only the domain can make (a site that is not the dealer's, a title the dealer's own
-      // language needs) shows at its field, like a schema's refusal.
-      const fieldErrors = error.errors ? Object.fromEntries(error.errors.map((e) => [e.path, e.message])) : undefined;
+      const fieldErrors = error.errors?.length ? Object.fromEntries(error.errors.map((e) => [e.path, e.message])) : undefined;
       return { ok: false, error: error.code, ...(fieldErrors ? { fieldErrors } : {}) };
     }
     throw error;

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DEFAULT_THEME } from "@/lib/dealers/theme";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import type { Tx } from "@/lib/db";
 import { locales } from "@/lib/i18n/locales";
@@ -46,11 +47,11 @@ export const dealerInputSchema = z.object({
   primaryColor: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/)
-    .default("#1f4e79"),
+    .default(DEFAULT_THEME.primaryColor),
   accentColor: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/)
-    .default("#f2a900"),
+    .default(DEFAULT_THEME.accentColor),
   site: siteInputSchema,
 });
 

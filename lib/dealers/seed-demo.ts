@@ -200,7 +200,7 @@ async function ensureDealer(): Promise<{ dealerId: string; sites: Record<"ghent"
         slug: DEMO_SLUG,
         defaultLocale: "en",
         primaryColor: "#0b3d5c",
-        accentColor: "#f2a900",
+        accentColor: "#b45309",
         site: {
           slug: "ghent",
           name: "Demo Motors Ghent",

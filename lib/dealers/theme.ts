@@ -1,3 +1,5 @@
+import { bundledFont } from "@/lib/dealers/fonts";
+
 /**
  * Dealer colours → CSS custom properties, with the text colour on each brand colour picked for WCAG
  * contrast (black or white, whichever reads better). Pure, so the theme editor can use it client-side.
@@ -31,15 +33,62 @@ export function readableTextOn(background: string): "#000000" | "#ffffff" {
 }
 
 export type ThemeColors = { primaryColor: string; accentColor: string };
+export type Theme = ThemeColors & { fontKey?: string | null };
 
-/** The CSS declaration block for a dealer's theme. Only validated hex colours are emitted. */
-export function themeCss(theme: ThemeColors): string {
-  const primary = isHexColor(theme.primaryColor) ? theme.primaryColor : "#1f4e79";
-  const accent = isHexColor(theme.accentColor) ? theme.accentColor : "#f2a900";
+/** What customer pages sit on: the page (Tailwind neutral-50) and its cards (white). */
+const PAGE_BACKGROUNDS = ["#ffffff", "#fafafa"] as const;
+/** WCAG 2 AA for body text (1.4.3). */
+export const MIN_TEXT_CONTRAST = 4.5;
+/** WCAG 2 AA for what identifies a control or its state, such as the focus ring (1.4.11). */
+export const MIN_UI_CONTRAST = 3;
+
+export type ThemeCheck = {
+  /** The primary colour as text on the page: links, the phone number, headings' accents (≥ 4.5). */
+  primaryOnPage: number;
+  /** The accent as the focus ring around whatever has focus, on the page (≥ 3). */
+  accentOnPage: number;
+  /** The text colour picked for buttons and the header on the primary colour, and its contrast. */
+  onPrimary: { color: "#000000" | "#ffffff"; ratio: number };
+  onAccent: { color: "#000000" | "#ffffff"; ratio: number };
+  /** The rules the pair breaks; empty when every text and focus ring meets WCAG AA. */
+  problems: ("primaryOnPage" | "accentOnPage")[];
+};
+
+/**
+ * How a colour pair reads on the customer pages. Text on a brand colour is always black or white,
+ * whichever contrasts more, which for any colour is at least 4.58:1; what a colour can fail is its own
+ * use on the page: the primary as text (AA, 4.5:1) and the accent as the focus ring (3:1). The theme
+ * editor shows this live; saving refuses a pair with problems.
+ */
+export function checkTheme(theme: ThemeColors): ThemeCheck {
+  const onPage = (color: string) => Math.min(...PAGE_BACKGROUNDS.map((background) => contrastRatio(color, background)));
+  const primaryOnPage = onPage(theme.primaryColor);
+  const accentOnPage = onPage(theme.accentColor);
+  const textOn = (color: string) => {
+    const text = readableTextOn(color);
+    return { color: text, ratio: contrastRatio(color, text) };
+  };
+  const problems: ThemeCheck["problems"] = [];
+  if (primaryOnPage < MIN_TEXT_CONTRAST) problems.push("primaryOnPage");
+  if (accentOnPage < MIN_UI_CONTRAST) problems.push("accentOnPage");
+  return { primaryOnPage, accentOnPage, onPrimary: textOn(theme.primaryColor), onAccent: textOn(theme.accentColor), problems };
+}
+
+/** The CSS declaration block for a dealer's theme. Only validated hex colours and bundled fonts are emitted. */
+export function themeCss(theme: Theme): string {
+  const primary = isHexColor(theme.primaryColor) ? theme.primaryColor : DEFAULT_THEME.primaryColor;
+  const accent = isHexColor(theme.accentColor) ? theme.accentColor : DEFAULT_THEME.accentColor;
   return [
     `--brand-primary:${primary}`,
     `--brand-on-primary:${readableTextOn(primary)}`,
     `--brand-accent:${accent}`,
     `--brand-on-accent:${readableTextOn(accent)}`,
+    `--brand-font:${bundledFont(theme.fontKey).stack}`,
   ].join(";");
 }
+
+/**
+ * A new dealer's colours. The accent is a deep amber: the brighter #f2a900 the schema once defaulted to
+ * reads 2:1 on white, too faint for a focus ring.
+ */
+export const DEFAULT_THEME = { primaryColor: "#1f4e79", accentColor: "#b45309" } as const satisfies ThemeColors;

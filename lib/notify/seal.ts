@@ -25,7 +25,7 @@ export function unseal(sealed: string): string {
   return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
 }
 
-/** The link as the log shows it: the path kept, the token replaced. */
+/** The link as the log shows it: the path kept, the token replaced (customer links and staff invitations). */
 export function redactLink(text: string): string {
-  return text.replace(/\/(c|r)\/[A-Za-z0-9_-]{22}/g, "/$1/••••••");
+  return text.replace(/\/(c|r|dealer\/invitation)\/[A-Za-z0-9_-]{22}/g, "/$1/••••••");
 }

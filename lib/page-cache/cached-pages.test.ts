@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import compression from "compression";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setNow } from "@/lib/clock";
@@ -77,7 +77,8 @@ function get(path: string, headers: Record<string, string> = {}, method = "GET")
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () => {
         const raw = Buffer.concat(chunks);
-        const body = res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw;
+        const encoding = res.headers["content-encoding"];
+        const body = encoding === "gzip" ? gunzipSync(raw) : encoding === "br" ? brotliDecompressSync(raw) : raw;
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body: body.toString("utf8") });
       });
     });
@@ -130,14 +131,23 @@ describe("a customer page served from memory", () => {
     expect(first.body).toContain("<li>Annual service</li>");
   });
 
-  it("is compressed for a client that asks, like the rendered page", async () => {
+  it("is compressed for a client that asks: gzip from its stored pieces, anything else by the compression layer", async () => {
     const { path } = await link("cache-b");
-    const rendered = await get(path, { "accept-encoding": "gzip" });
-    const stored = await get(path, { "accept-encoding": "gzip" });
-    expect(stored.headers["x-page-cache"]).toBe("hit");
-    expect(rendered.headers["content-encoding"]).toBe("gzip");
-    expect(stored.headers["content-encoding"]).toBe("gzip");
-    expect(stored.body).toBe(rendered.body.replaceAll(nonceOf(rendered)!, nonceOf(stored)!));
+    const browser = { "accept-encoding": "gzip, deflate, br, zstd" };
+    const rendered = await get(path, browser);
+    expect(rendered.headers["content-encoding"]).toBe("br");
+    for (const [headers, encoding] of [
+      [browser, "gzip"],
+      [{ "accept-encoding": "gzip" }, "gzip"],
+      [{ "accept-encoding": "br" }, "br"],
+      [{ "accept-encoding": "gzip;q=0, identity" }, undefined],
+    ] as const) {
+      const stored = await get(path, headers);
+      expect(stored.headers["x-page-cache"]).toBe("hit");
+      expect(stored.headers["content-encoding"], JSON.stringify(headers)).toBe(encoding);
+      expect(String(stored.headers["vary"]).toLowerCase()).toContain("accept-encoding");
+      expect(stored.body).toBe(rendered.body.replaceAll(nonceOf(rendered)!, nonceOf(stored)!));
+    }
   });
 
   it("is rendered again as soon as a row it shows changes, however it was written", async () => {

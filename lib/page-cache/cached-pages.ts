@@ -1,8 +1,10 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import Negotiator from "negotiator";
 import { now } from "@/lib/clock";
 import { newCspNonce, nonceOfPolicy } from "@/lib/http/csp-nonce";
 import { LOCALE_COOKIE, spokenLocale } from "@/lib/i18n/locales";
+import { deflatePieces, gzipWithNonce } from "@/lib/page-cache/gzip-pieces";
 import {
   forgetPage,
   getStoredPage,
@@ -82,7 +84,7 @@ export async function serveCustomerPage(
   if (!stamp) return render();
   const stored = getStoredPage(page.key);
   if (stored && stored.version === stamp.version && now().getTime() < stored.validUntil) {
-    sendStored(res, stored);
+    sendStored(req, res, stored);
     return;
   }
   if (stored) forgetPage(page.key);
@@ -91,15 +93,29 @@ export async function serveCustomerPage(
   return render();
 }
 
-function sendStored(res: ServerResponse, page: StoredPage): void {
+/**
+ * A stored page with a nonce of its own. Compressed as gzip from its stored pieces when the client takes
+ * gzip (every browser does), which the compression layer then leaves alone; otherwise sent plain, for
+ * that layer to compress if it can.
+ */
+function sendStored(req: IncomingMessage, res: ServerResponse, page: StoredPage): void {
   const nonce = newCspNonce();
   const withNonce = (value: string) => value.replaceAll(page.nonce, nonce);
   res.statusCode = page.status;
   for (const [name, value] of page.headers) res.setHeader(name, Array.isArray(value) ? value.map(withNonce) : withNonce(value));
   const nonceBytes = Buffer.from(nonce);
   const body = Buffer.concat(page.segments.flatMap((segment, i) => (i === 0 ? [segment] : [nonceBytes, segment])));
-  res.setHeader("Content-Length", body.length);
   res.setHeader("X-Page-Cache", "hit");
+  if (new Negotiator(req).encoding(["gzip", "identity"]) === "gzip") {
+    const gzip = gzipWithNonce(page.gzipPieces, nonceBytes, body);
+    res.setHeader("Content-Encoding", "gzip");
+    const vary = String(res.getHeader("Vary") ?? "");
+    if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(vary)) res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+    res.setHeader("Content-Length", gzip.length);
+    res.end(gzip);
+    return;
+  }
+  res.setHeader("Content-Length", body.length);
   res.end(body);
 }
 
@@ -155,6 +171,8 @@ function keepRenderedPage(res: ServerResponse, pageKey: string, stamp: ViewStamp
     if (typeof type !== "string" || !type.startsWith("text/html") || header("set-cookie") !== undefined) return;
     const nonce = typeof policy === "string" ? nonceOfPolicy(policy) : null;
     if (!nonce) return;
+    const segments = cutAt(Buffer.concat(chunks), Buffer.from(nonce));
+    const gzipPieces = deflatePieces(segments);
     storePage(pageKey, {
       dealerId: stamp.dealerId,
       version: stamp.version,
@@ -162,8 +180,9 @@ function keepRenderedPage(res: ServerResponse, pageKey: string, stamp: ViewStamp
       status: 200,
       headers,
       nonce,
-      segments: cutAt(Buffer.concat(chunks), Buffer.from(nonce)),
-      bytes,
+      segments,
+      gzipPieces,
+      bytes: bytes + gzipPieces.reduce((sum, piece) => sum + piece.length, 0),
     });
   }
 }

@@ -19,6 +19,7 @@ function page(bytes: number, input: { dealerId?: string; version?: string } = {}
     headers: [],
     nonce: "n",
     segments: [Buffer.alloc(bytes)],
+    gzipPieces: [],
     bytes,
   };
 }

@@ -15,6 +15,9 @@ export type StoredPage = {
   nonce: string;
   /** The body cut at each occurrence of the nonce. */
   segments: Buffer[];
+  /** The same segments deflated once each, for a gzip response (lib/page-cache/gzip-pieces.ts). */
+  gzipPieces: Buffer[];
+  /** What the page holds in memory. */
   bytes: number;
 };
 

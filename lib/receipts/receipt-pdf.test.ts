@@ -165,6 +165,21 @@ describe("renderReceiptPdf", () => {
     expect(outsideBody(rendered)).toEqual([]);
   });
 
+  it("prints in the dealer's chosen typeface, embedded, with names in any Latin script", async () => {
+    const families = { "source-sans-3": "SourceSans3", "atkinson-hyperlegible": "AtkinsonHyperlegible", lora: "Lora" } as const;
+    for (const [fontKey, family] of Object.entries(families)) {
+      const base = sampleReceipt();
+      const rendered = await render(
+        { ...base, dealer: { ...base.dealer, fontKey }, customerName: "Łukasz Ørsted-Çelik" },
+        `font-${fontKey}`,
+      );
+      const fontRows = rendered.fonts.split("\n").slice(2).filter(Boolean);
+      expect(fontRows.length, fontKey).toBeGreaterThan(0);
+      for (const row of fontRows) expect(row).toMatch(new RegExp(`\\+${family}-\\w+\\s+CID TrueType\\s+Identity-H\\s+yes yes yes`));
+      expect(rendered.text).toContain("Łukasz Ørsted-Çelik");
+    }
+  });
+
   it("lists the lines without any amount when the site hides prices", async () => {
     const receipt = sampleReceipt({
       sections: [{ heading: "Travaux prévus", lines: workLines(3).map((line) => ({ ...line, grossMinor: null })) }],

@@ -1,7 +1,7 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 import { formatMoney } from "@/lib/money";
-import { INTER_REGULAR_TTF, INTER_SEMIBOLD_TTF } from "./pdf-fonts";
+import { receiptFontFiles } from "./pdf-fonts";
 import { A4, FONT, MARGIN, drawPageFurniture } from "./pdf-page";
 import { drawFacts, drawNotes, drawSections, drawTotals } from "./receipt-blocks";
 import { brandColor, drawHeader } from "./receipt-header";
@@ -13,7 +13,16 @@ export type ReceiptLine = { title: string; detail?: string | null; quantity?: st
 export type Receipt = {
   locale: string;
   currency: string;
-  dealer: { name: string; primaryColor: string; logoPng: Uint8Array | null; siteName: string; address: string; phone: string };
+  dealer: {
+    name: string;
+    primaryColor: string;
+    /** The dealer's typeface (lib/dealers/fonts.ts); Inter when unset. */
+    fontKey?: string;
+    logoPng: Uint8Array | null;
+    siteName: string;
+    address: string;
+    phone: string;
+  };
   title: string;
   reference: string;
   customerName: string;
@@ -34,13 +43,14 @@ function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   });
 }
 
-/** Renders the receipt as an A4 PDF with Inter embedded, so any Latin-script name and € print as typed. */
+/** Renders the receipt as an A4 PDF with the dealer's typeface embedded, so names and € print as typed. */
 export async function renderReceiptPdf(receipt: Receipt): Promise<Uint8Array> {
+  const fonts = receiptFontFiles(receipt.dealer.fontKey);
   const doc = new PDFDocument({
     size: [A4.width, A4.height],
     margins: MARGIN,
     // Passing the font here keeps pdfkit from loading its Helvetica metrics, which cannot print "Ł".
-    font: INTER_REGULAR_TTF,
+    font: fonts.regular,
     bufferPages: true,
     pdfVersion: "1.7",
     lang: receipt.locale,
@@ -53,8 +63,8 @@ export async function renderReceiptPdf(receipt: Receipt): Promise<Uint8Array> {
     },
   });
   const done = collect(doc);
-  doc.registerFont(FONT.regular, INTER_REGULAR_TTF);
-  doc.registerFont(FONT.semibold, INTER_SEMIBOLD_TTF);
+  doc.registerFont(FONT.regular, fonts.regular);
+  doc.registerFont(FONT.semibold, fonts.semibold);
   const money = (minor: number) => formatMoney(minor, receipt.currency, receipt.locale);
 
   drawHeader(doc, receipt);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { senderAddress, smtpDeliveryError, smtpTransport } from "@/lib/notify/email/smtp";
 import { renderEmail } from "@/lib/notify/render/render-email";
+import { renderStaffInvitationEmail } from "@/lib/notify/render/staff-invitation-email";
 import { DeliveryError, type Channel } from "@/lib/notify/types";
 
 const recipientSchema = z.email();
@@ -16,7 +17,8 @@ const recipientSchema = z.email();
 export const sendEmail: Channel = async (message) => {
   const to = recipientSchema.safeParse(message.recipient.trim());
   if (!to.success) throw new DeliveryError("the recipient is not a valid e-mail address", true);
-  const email = await renderEmail(message);
+  // A staff invitation is no customer message: it has its own, separate rendering.
+  const email = message.kind === "STAFF_INVITATION" ? await renderStaffInvitationEmail(message) : await renderEmail(message);
   const rendered = { subject: email.subject, bodyText: email.text, bodyHtml: email.html };
 
   const { SMTP_URL, MAIL_FROM } = env();

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withMigratedDatabase } from "@/test/database";
 import { makeAppointmentWithContacts, makeThemedDealer } from "@/test/fixtures";
+import { db } from "@/lib/db";
 import { loadMessageContext } from "@/lib/notify/render/message-context";
 import { seal } from "@/lib/notify/seal";
 import { DeliveryError, type OutboxMessage } from "@/lib/notify/types";
@@ -70,7 +71,33 @@ describe("loadMessageContext", () => {
         logoUrl: `http://localhost:3000/brand/${logoAssetId}`,
         site: expect.objectContaining({ name: "ctx-main main site", timeZone: "Europe/Stockholm", phone: "+32 2 000 00 00" }),
       },
+      template: null,
     });
+  });
+
+  it("brings the dealer's own wording in the recipient's language only, and never another dealer's", async () => {
+    const row = (dealerId: string, locale: string, subject: string) => ({
+      dealerId,
+      kind: "REPORT" as const,
+      locale,
+      subject,
+      emailText: "",
+      smsText: "Klaar: {{link}}",
+    });
+    await db().messageTemplate.createMany({
+      data: [row(dealer.id, "de", "Dealer's German"), row(other.id, "nl", "Other dealer's Dutch")],
+    });
+    // Dina reads Dutch: the dealer's German wording is not hers, the other dealer's Dutch is not this dealer's.
+    expect((await loadMessageContext(message())).template).toBeNull();
+    await db().messageTemplate.create({ data: row(dealer.id, "nl", "Uw rapport") });
+    expect((await loadMessageContext(message())).template).toEqual({
+      subject: "Uw rapport",
+      emailText: null,
+      smsText: "Klaar: {{link}}",
+    });
+    // The test message is never worded by a dealer.
+    expect((await loadMessageContext(message({ kind: "TEST", locale: "nl" }))).template).toBeNull();
+    await db().messageTemplate.deleteMany({ where: { kind: "REPORT" } });
   });
 
   it("finds an SMS recipient by number however it is written, and prefers the row's language", async () => {

@@ -9,6 +9,9 @@ import { resolveLocale, type Locale } from "@/lib/i18n/locales";
 import { unseal } from "@/lib/notify/seal";
 import { DeliveryError, type OutboxMessage } from "@/lib/notify/types";
 import { normalizePhone } from "@/lib/phone";
+import { findDealerTemplate } from "@/lib/templates/dealer-templates";
+import type { SavedTemplateTexts } from "@/lib/templates/resolve-template";
+import { isTemplateKind, type TemplateKind } from "@/lib/templates/template-variables";
 
 /** The kinds a customer receives as an e-mail or SMS (a staff invitation is a staff member's, not a customer's). */
 export type CustomerMessageKind = Exclude<NotificationKind, "WEBHOOK" | "STAFF_INVITATION">;
@@ -33,6 +36,8 @@ export type MessageContext = {
   /** The appointment's start; null only for a test message sent without an appointment. */
   startsAt: Date | null;
   brand: MessageBrand;
+  /** The dealer's own wording of this message in this language; absent or null: the default wording. */
+  template?: SavedTemplateTexts | null;
 };
 
 /** Kinds that make no sense without the customer's link. */
@@ -69,9 +74,10 @@ export async function loadMessageContext(message: OutboxMessage): Promise<Messag
   if (!brand) throw new DeliveryError("the dealer or its site no longer exists", true);
 
   const contact = appointment ? findRecipient(appointment.contacts, message) : undefined;
+  const locale = resolveLocale(message.locale, contact?.locale, brand.defaultLocale);
   return {
     kind,
-    locale: resolveLocale(message.locale, contact?.locale, brand.defaultLocale),
+    locale,
     link: openLink(payload.data.sealedLink, kind),
     note: payload.data.note?.trim() || null,
     firstName: contact?.firstName.trim() || null,
@@ -82,7 +88,15 @@ export async function loadMessageContext(message: OutboxMessage): Promise<Messag
       logoUrl: brand.logoUrl ? new URL(brand.logoUrl, env().APP_URL).toString() : null,
       site: brand.site,
     },
+    // In the recipient's language only: every language has a default, so another language's own
+    // wording is never a better fallback than the default in the customer's.
+    template: isTemplateKind(kind) ? await savedTexts(message.dealerId, kind, locale) : null,
   };
+}
+
+async function savedTexts(dealerId: string, kind: TemplateKind, locale: string): Promise<SavedTemplateTexts | null> {
+  const saved = await findDealerTemplate({ dealerId, kind, locale });
+  return saved && { subject: saved.subject, emailText: saved.emailText, smsText: saved.smsText };
 }
 
 /** A test message may come without an appointment: it then speaks for the dealer's first site. */

@@ -1,24 +1,11 @@
 import "server-only";
-import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/locales";
-import type { CustomerMessageKind, MessageContext } from "@/lib/notify/render/message-context";
-import { foldToGsm7 } from "@/lib/phone";
-import de from "@/messages/de.json";
-import en from "@/messages/en.json";
-import fr from "@/messages/fr.json";
-import nl from "@/messages/nl.json";
-import sv from "@/messages/sv.json";
-
-const catalogues: Record<Locale, typeof en> = { en, fr, de, sv, nl };
-
-const KEYS = {
-  CHECKIN_INVITATION: "checkinInvitation",
-  CHECKIN_REMINDER: "checkinReminder",
-  REPORT: "report",
-  APPOINTMENT_CONFIRMATION: "appointmentConfirmation",
-  APPOINTMENT_REMINDER: "appointmentReminder",
-  TEST: "test",
-} as const satisfies Record<CustomerMessageKind, string>;
+import type { MessageContext } from "@/lib/notify/render/message-context";
+import { MESSAGE_KEYS, messageTranslator } from "@/lib/notify/render/message-catalogue";
+import { foldToGsm7 } from "@/lib/sms-text";
+import { resolveTemplate } from "@/lib/templates/resolve-template";
+import { renderTemplate, usesVariable } from "@/lib/templates/template-syntax";
+import type { TemplateVariable } from "@/lib/templates/template-variables";
 
 /** The words of one e-mail, in the recipient's language, before any markup. */
 export type EmailTexts = {
@@ -26,7 +13,8 @@ export type EmailTexts = {
   preview: string;
   heading: string;
   greeting: string;
-  body: string;
+  /** Paragraphs, each a list of lines: as the dealer wrote them, a blank line between paragraphs. */
+  body: string[][];
   note: { label: string; text: string } | null;
   button: { label: string; url: string } | null;
   personalLink: string | null;
@@ -48,17 +36,6 @@ function formatWhen(startsAt: Date, locale: Locale, timeZone: string, style: key
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...WHEN_FORMATS[style], timeZone }).format(startsAt);
 }
 
-function translator(locale: Locale) {
-  return createTranslator({
-    locale,
-    messages: catalogues[locale],
-    // A key or argument gone missing must stop the send, never reach a customer as "email.report.subject".
-    onError: (error) => {
-      throw error;
-    },
-  });
-}
-
 function values(context: MessageContext, date: string) {
   const { brand } = context;
   return { dealer: brand.dealerName, site: brand.site.name, phone: brand.site.phone, firstName: context.firstName ?? "", date };
@@ -68,22 +45,89 @@ function when(context: MessageContext, style: keyof typeof WHEN_FORMATS): string
   return context.startsAt ? formatWhen(context.startsAt, context.locale, context.brand.site.timeZone, style) : "";
 }
 
+/**
+ * What a template's variables stand for in one message. The date reads in full in an e-mail and short
+ * in an SMS, folded to GSM-7 there: French "août" alone would switch the SMS to UCS-2 and triple its cost.
+ */
+export function templateValues(context: MessageContext, channel: "email" | "sms"): ReadonlyMap<TemplateVariable, string> {
+  const { brand } = context;
+  return new Map<TemplateVariable, string>([
+    ["firstName", context.firstName ?? ""],
+    ["dealerName", brand.dealerName],
+    ["siteName", brand.site.name],
+    ["sitePhone", brand.site.phone],
+    ["appointmentDate", channel === "email" ? when(context, "long") : foldToGsm7(when(context, "short"))],
+    ["link", context.link ?? ""],
+    ["note", context.note ?? ""],
+  ]);
+}
+
 /** One line, whatever a dealer typed into its name: a header never carries a line break. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-export function emailTexts(context: MessageContext): EmailTexts {
-  const t = translator(context.locale);
-  const key = KEYS[context.kind];
-  const v = values(context, when(context, "long"));
+/** Paragraphs of lines, empty ones dropped; a value's own line breaks (a note's) break lines too. */
+function paragraphs(text: string): string[][] {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.split("\n").map((line) => line.trim()))
+    .filter((lines) => lines.some((line) => line !== ""));
+}
+
+const PREVIEW_CHARS = 140;
+
+/** The inbox's preview line for a dealer's own text: its first paragraph, cut at a word. */
+function previewOf(body: string[][]): string {
+  const first = oneLine((body[0] ?? []).join(" "));
+  if (first.length <= PREVIEW_CHARS) return first;
+  const cut = first.slice(0, PREVIEW_CHARS);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : PREVIEW_CHARS)}…`;
+}
+
+type Words = Pick<EmailTexts, "subject" | "preview" | "body"> & { noteInBody: boolean };
+
+/**
+ * Subject, preview and body: the dealer's template for this message and language, else the default.
+ * The preview line stays the catalogue's while the body is the default one, so an untouched message
+ * is exactly what was sent before templates existed.
+ */
+function templateWords(context: MessageContext, kind: Exclude<MessageContext["kind"], "TEST">, preview: () => string): Words {
+  const template = resolveTemplate(kind, context.locale, context.template);
+  const values = templateValues(context, "email");
+  const body = paragraphs(renderTemplate(template.emailText, values));
   return {
-    subject: oneLine(t(`email.${key}.subject`, v)),
-    preview: t(`email.${key}.preview`, v),
+    subject: oneLine(renderTemplate(template.subject, values)),
+    preview: template.own.emailText ? previewOf(body) : preview(),
+    body,
+    noteInBody: usesVariable(template.emailText, "note"),
+  };
+}
+
+export function emailTexts(context: MessageContext): EmailTexts {
+  const t = messageTranslator(context.locale);
+  const { kind } = context;
+  const key = MESSAGE_KEYS[kind];
+  const v = values(context, when(context, "long"));
+  // The test message keeps its fixed wording: it proves delivery, not a dealer's text.
+  const words: Words =
+    kind === "TEST"
+      ? {
+          subject: oneLine(t("email.test.subject", v)),
+          preview: t("email.test.preview", v),
+          body: [[t("email.test.body", v)]],
+          noteInBody: false,
+        }
+      : templateWords(context, kind, () => t(`email.${key}.preview`, v));
+  return {
+    subject: words.subject,
+    preview: words.preview,
     heading: t(`email.${key}.heading`, v),
     greeting: context.firstName ? t("email.greeting", v) : t("email.greetingNoName"),
-    body: t(`email.${key}.body`, v),
-    note: context.note ? { label: t("email.note"), text: context.note } : null,
+    body: words.body,
+    // Where the dealer's text carries the note itself, it is not shown a second time below it.
+    note: context.note && !words.noteInBody ? { label: t("email.note"), text: context.note } : null,
     button: context.link ? { label: t(`email.${key}.button`), url: context.link } : null,
     personalLink: context.link ? t("email.personalLink") : null,
     signOff: t("email.signOff"),
@@ -93,9 +137,14 @@ export function emailTexts(context: MessageContext): EmailTexts {
 }
 
 /**
- * The SMS sentence, without the dealer's name and the link around it. The date is folded to GSM-7:
- * French "août" alone would otherwise switch the SMS to UCS-2 and triple its cost.
+ * The SMS text after the dealer's name: the template with its values (the link wherever the template
+ * puts it), or the test message's fixed sentence followed by the link if there is one.
  */
-export function smsSentence(context: MessageContext): string {
-  return translator(context.locale)(`sms.${KEYS[context.kind]}`, values(context, foldToGsm7(when(context, "short"))));
+export function smsBody(context: MessageContext): string {
+  const { kind } = context;
+  if (kind === "TEST") {
+    const sentence = messageTranslator(context.locale)("sms.test");
+    return [sentence, context.link].filter(Boolean).join(" ");
+  }
+  return renderTemplate(resolveTemplate(kind, context.locale, context.template).smsText, templateValues(context, "sms"));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CSSProperties } from "react";
+import { Fragment, type CSSProperties } from "react";
 import { Body, Button, Container, Head, Heading, Hr, Html, Img, Link, Preview, Section, Text } from "@react-email/components";
 import { isHexColor, readableTextOn } from "@/lib/dealers/theme";
 import type { MessageBrand } from "@/lib/notify/render/message-context";
@@ -15,7 +15,7 @@ const MUTED = "#555555";
 /**
  * Every customer e-mail: the dealer's logo and colour, one message, one button. Only the logo is
  * loaded from elsewhere (the app's own /brand route), so nothing tracks the reader. Every string is
- * rendered as text by React, so names and notes cannot inject markup.
+ * rendered as text by React, so names, notes and a dealer's own wording cannot inject markup.
  */
 export function NotificationEmail({ locale, texts, brand }: NotificationEmailProps) {
   const primary = isHexColor(brand.primaryColor) ? brand.primaryColor : FALLBACK_PRIMARY;
@@ -31,7 +31,16 @@ export function NotificationEmail({ locale, texts, brand }: NotificationEmailPro
             {texts.heading}
           </Heading>
           <Text style={styles.text}>{texts.greeting}</Text>
-          <Text style={styles.text}>{texts.body}</Text>
+          {texts.body.map((lines, index) => (
+            <Text key={index} style={styles.text}>
+              {lines.map((line, at) => (
+                <Fragment key={at}>
+                  {at > 0 && <br />}
+                  {line}
+                </Fragment>
+              ))}
+            </Text>
+          ))}
           {texts.note && (
             <Section style={{ ...styles.note, borderLeft: `4px solid ${primary}` }}>
               <Text style={styles.noteLabel}>{texts.note.label}</Text>

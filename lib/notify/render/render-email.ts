@@ -40,7 +40,7 @@ function plainText(texts: EmailTexts, { brand }: MessageContext): string {
   const { site } = brand;
   const blocks = [
     texts.greeting,
-    texts.body,
+    texts.body.map((lines) => lines.join("\n")).join("\n\n"),
     texts.note && `${texts.note.label}\n${texts.note.text}`,
     texts.button && `${texts.button.label}\n${texts.button.url}`,
     texts.personalLink,

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { locales, type Locale } from "@/lib/i18n/locales";
 import type { CustomerMessageKind, MessageContext } from "@/lib/notify/render/message-context";
 import { emailFromContext } from "@/lib/notify/render/render-email";
-import { gsmFriendly, smsFromContext } from "@/lib/notify/render/render-sms";
-import { smsSegments } from "@/lib/phone";
+import { smsFromContext } from "@/lib/notify/render/render-sms";
+import { countSms, gsmFriendly } from "@/lib/sms-text";
 
 const kinds: CustomerMessageKind[] = [
   "CHECKIN_INVITATION",
@@ -63,7 +63,7 @@ describe.each(locales)("messages in %s", (locale) => {
     expect(email.text).toContain("Please bring the spare key.");
     expect(sms.startsWith("Demo Motors Göteborg: ")).toBe(true);
     expect(sms.endsWith(` ${LINK}`)).toBe(true);
-    expect(smsSegments(sms).segments, sms).toBeLessThanOrEqual(2);
+    expect(countSms(sms).parts, sms).toBeLessThanOrEqual(2);
   });
 });
 
@@ -135,24 +135,24 @@ describe("SMS", () => {
   it("reads like the dealer wrote it and stays GSM-7 in English", () => {
     const sms = smsFromContext(sample("CHECKIN_INVITATION", "en"));
     expect(sms).toBe(`Demo Motors Göteborg: Check in online for your appointment on Tue 1 Dec, 08:30: ${LINK}`);
-    expect(smsSegments(sms)).toMatchObject({ encoding: "GSM-7", segments: 1 });
+    expect(countSms(sms)).toMatchObject({ encoding: "GSM-7", parts: 1 });
   });
 
   it("stays GSM-7 in every language for a report", () => {
     for (const locale of locales) {
-      expect(smsSegments(smsFromContext(sample("REPORT", locale))).encoding, locale).toBe("GSM-7");
+      expect(countSms(smsFromContext(sample("REPORT", locale))).encoding, locale).toBe("GSM-7");
     }
   });
 
   it("folds a generated date to GSM-7 so one accent does not triple the cost", () => {
     const sms = smsFromContext(sample("CHECKIN_REMINDER", "fr", { startsAt: new Date("2026-08-01T07:30:00Z") }));
     expect(sms).toContain("du sam. 1 aout, 09:30 :");
-    expect(smsSegments(sms)).toMatchObject({ encoding: "GSM-7", segments: 2 });
+    expect(countSms(sms)).toMatchObject({ encoding: "GSM-7", parts: 2 });
   });
 
   it("replaces typographic punctuation that would force UCS-2", () => {
     expect(gsmFriendly("L’atelier “Demo” – ouvert…\u00a0à\u202f08:30\n")).toBe('L\'atelier "Demo" - ouvert... à 08:30');
     const brand = { ...sample("REPORT", "en").brand, dealerName: "Garage d’Anvers" };
-    expect(smsSegments(smsFromContext(sample("REPORT", "en", { brand }))).encoding).toBe("GSM-7");
+    expect(countSms(smsFromContext(sample("REPORT", "en", { brand }))).encoding).toBe("GSM-7");
   });
 });

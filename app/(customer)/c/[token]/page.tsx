@@ -1,18 +1,10 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { AppointmentDetails } from "@/components/customer/appointment-details";
-import { ConfirmSection } from "@/components/customer/confirm-section";
-import { ContactCorrection } from "@/components/customer/contact-correction";
-import { OpenedBeacon } from "@/components/customer/opened-beacon";
-import { ExtrasAndSummary } from "@/components/customer/extras-and-summary";
-import { PlannedWorkList } from "@/components/customer/planned-work-list";
-import { RemarksSection } from "@/components/customer/remarks-section";
+import { setRequestLocale } from "next-intl/server";
+import { CheckinPageBody, REMARK_REFUSALS } from "@/components/customer/checkin-page-body";
 import { getCheckinByToken } from "@/lib/checkin/get-checkin-by-token";
-import { MAX_COMMENTS } from "@/lib/checkin/answer-checkin";
 import { cachedCurrentTerms, cachedOfferedServices } from "@/lib/dealers/dealer-cache";
 import { uploadLimits } from "@/lib/uploads/limits";
-import { signedAssetUrl } from "@/lib/uploads/signed-url";
 import { customerLocale } from "@/lib/i18n/request-locale";
 import { customerPageMetadata, NO_INDEX } from "@/lib/i18n/customer-metadata";
 import {
@@ -26,25 +18,12 @@ import {
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Why a remark posted without JavaScript was refused (set by /files/checkin-remark's redirect). */
-const REMARK_REFUSALS = [
-  "unsupported",
-  "heic",
-  "too_large",
-  "unreadable",
-  "too_many_files",
-  "too_many_comments",
-  "rate_limited",
-  "title_required",
-  "too_long",
-] as const;
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const link = await getCheckinByToken((await params).token);
   return link.status === "unknown" ? NO_INDEX : customerPageMetadata(link.view, "checkin");
 }
 
-/** The online check-in (seed 003): one page, four numbered sections, and a sticky summary. */
+/** The online check-in (seed 003) of one link: its data, then the page as the customer sees it. */
 export default async function CheckinPage({ params, searchParams }: Props) {
   const { token } = await params;
   const refused = (await searchParams).remark;
@@ -56,9 +35,7 @@ export default async function CheckinPage({ params, searchParams }: Props) {
   const { view } = link;
   const locale = await customerLocale(view.recipientLocale, view.brand.defaultLocale);
   setRequestLocale(locale);
-  const { answer } = view;
-  const [t, services, terms] = await Promise.all([
-    getTranslations({ locale, namespace: "checkin" }),
+  const [services, terms] = await Promise.all([
     cachedOfferedServices({
       dealerId: view.dealerId,
       siteId: view.siteId,
@@ -69,126 +46,23 @@ export default async function CheckinPage({ params, searchParams }: Props) {
     }),
     cachedCurrentTerms({ dealerId: view.dealerId, locale, defaultLocale: view.brand.defaultLocale }),
   ]);
-
-  const limits = uploadLimits();
-  const sizes = {
-    imageMb: limits.maxImageBytes / 2 ** 20,
-    videoMb: limits.maxVideoBytes / 2 ** 20,
-    maxFiles: limits.maxFilesPerComment,
-  };
-
   return (
-    <div className="space-y-5 pb-16 sm:pb-0">
-      <div>
-        <h1 className="text-2xl font-bold">{t("welcome", { firstName: view.contact?.firstName ?? "" })}</h1>
-        <p className="mt-1 text-neutral-700">{t("intro")}</p>
-      </div>
-      <AppointmentDetails view={view} corrected={{ email: answer.correctedEmail, phone: answer.correctedPhone }}>
-        <ContactCorrection
-          token={token}
-          email={answer.correctedEmail ?? view.contact?.email ?? ""}
-          phone={answer.correctedPhone ?? view.contact?.phone ?? ""}
-          action={correctContactAction}
-          labels={{
-            change: t("contact.change"),
-            email: t("email"),
-            phone: t("phone"),
-            save: t("contact.save"),
-            saving: t("contact.saving"),
-            saved: t("contact.saved"),
-            errors: { email: t("contact.errors.email"), phone: t("contact.errors.phone") },
-          }}
-        />
-      </AppointmentDetails>
-      <OpenedBeacon token={token} action={markOpenedAction} />
-      <PlannedWorkList view={view} locale={locale} />
-      <ExtrasAndSummary
-        token={token}
-        locale={locale}
-        currency={view.appointment.currency}
-        showPrices={view.brand.site.showPrices}
-        planned={view.plannedWork}
-        services={services}
-        selectedIds={answer.selections.map((s) => s.optionalServiceId)}
-        action={toggleServiceAction}
-        labels={{
-          heading: t("extras.heading"),
-          intro: t("extras.intro"),
-          add: t("extras.add"),
-          added: t("extras.added"),
-          remove: t("extras.remove"),
-          moreInfo: t("extras.moreInfo"),
-          noExtras: t("extras.noExtras"),
-          total: t("extras.total"),
-          net: t("net"),
-          vatAtRate: t.raw("vatAtRate") as string,
-          planned: t("extras.planned"),
-          extras: t("extras.extras"),
-          showSummary: t("extras.showSummary"),
-        }}
-      />
-      <RemarksSection
-        token={token}
-        comments={answer.comments.map((comment) => ({
-          ...comment,
-          attachments: comment.attachments.map(({ assetId, contentType }) => ({
-            assetId,
-            isVideo: contentType.startsWith("video/"),
-            url: signedAssetUrl({ assetId }),
-            thumbUrl: contentType.startsWith("image/") ? signedAssetUrl({ assetId, variant: "thumb" }) : null,
-          })),
-        }))}
-        maxFiles={limits.maxFilesPerComment}
-        refusedCode={refusedCode}
-        addAction={addCommentAction}
-        removeAction={removeCommentAction}
-        labels={{
-          heading: t("remarks.heading"),
-          intro: t("remarks.intro"),
-          title: t("remarks.title"),
-          description: t("remarks.description"),
-          files: t("remarks.files"),
-          filesHint: t("remarks.filesHint", sizes),
-          add: t("remarks.add"),
-          adding: t("remarks.adding"),
-          uploading: t("remarks.uploading"),
-          removeFile: t("remarks.removeFile"),
-          waitForUploads: t("remarks.waitForUploads"),
-          photo: t("remarks.photo"),
-          video: t("remarks.video"),
-          remove: t("remarks.remove"),
-          errors: {
-            required: t("remarks.errors.required"),
-            tooLong: t("remarks.errors.tooLong"),
-            invalid: t("remarks.errors.invalid"),
-            title_required: t("remarks.errors.required"),
-            too_long: t("remarks.errors.tooLong"),
-            unsupported: t("remarks.errors.unsupported"),
-            heic: t("remarks.errors.heic"),
-            too_large: t("remarks.errors.tooLarge", sizes),
-            unreadable: t("remarks.errors.unreadable"),
-            too_many_files: t("remarks.errors.tooManyFiles", sizes),
-            too_many_comments: t("remarks.errors.tooManyComments", { max: MAX_COMMENTS }),
-            rate_limited: t("remarks.errors.rateLimited"),
-            failed: t("remarks.errors.failed"),
-          },
-        }}
-      />
-      <ConfirmSection
-        token={token}
-        terms={terms}
-        action={confirmCheckinAction}
-        labels={{
-          heading: t("confirm.heading"),
-          termsSummary: t.raw("confirm.termsSummary") as string,
-          accept: t("confirm.accept"),
-          confirm: t("confirm.confirm"),
-          confirming: t("confirm.confirming"),
-          mustAccept: t("confirm.mustAccept"),
-          termsChanged: t("confirm.termsChanged"),
-          failed: t("confirm.failed"),
-        }}
-      />
-    </div>
+    <CheckinPageBody
+      token={token}
+      view={view}
+      locale={locale}
+      services={services}
+      terms={terms}
+      limits={uploadLimits()}
+      refusedCode={refusedCode}
+      actions={{
+        correctContact: correctContactAction,
+        markOpened: markOpenedAction,
+        toggleService: toggleServiceAction,
+        addComment: addCommentAction,
+        removeComment: removeCommentAction,
+        confirm: confirmCheckinAction,
+      }}
+    />
   );
 }
