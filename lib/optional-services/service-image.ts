@@ -9,17 +9,18 @@ import { isUuid } from "@/lib/ids";
 import { parseMultipart } from "@/lib/http/multipart";
 import { setServiceImage } from "@/lib/optional-services/service-admin";
 import type { ServiceImageRefusal } from "@/lib/optional-services/service-image-notice";
-import { storeBrandImage } from "@/lib/uploads/brand-assets";
-import { uploadLimits } from "@/lib/uploads/limits";
+import { MAX_BRAND_IMAGE_BYTES, storeBrandImage } from "@/lib/uploads/brand-assets";
 import { sniffType } from "@/lib/uploads/sniff";
+import { isUploadError } from "@/lib/uploads/upload-error";
 
 export type ServiceImageOutcome =
   { status: "saved"; serviceId: string } | { status: "refused"; serviceId: string; code: ServiceImageRefusal } | { status: "not_found" };
 
 /**
  * A service's image from the edit page's plain multipart form (a server action takes at most 1 MB, less
- * than a phone photo). The type is read from the bytes (PNG, JPEG or WebP; never the name), the size is
- * bounded while the body streams, and the image goes through sharp (brand-assets.ts): turned upright,
+ * than a phone photo), like the theme's logo (lib/dealers/theme-images.ts). The type is read from the
+ * bytes — PNG, JPEG or WebP only: a card shows a photo, so unlike the logo no SVG — and the size is
+ * bounded (MAX_BRAND_IMAGE_BYTES) while the body streams, and the image goes through sharp (brand-assets.ts): turned upright,
  * cropped to the card, re-encoded as WebP without metadata, with the pixel bound that refuses
  * decompression bombs. It is stored as a public dealer asset, like the logo, and only then linked.
  *
@@ -27,8 +28,7 @@ export type ServiceImageOutcome =
  * brand editor of the service's dealer, and the per-dealer cache of customer pages dropped afterwards.
  */
 export async function uploadServiceImageFromForm(staff: StaffSession, request: Request): Promise<ServiceImageOutcome> {
-  const limits = uploadLimits();
-  const form = await parseMultipart(request, { maxFiles: 1, maxFileBytes: limits.maxImageBytes, maxFields: 4, maxFieldBytes: 100 });
+  const form = await parseMultipart(request, { maxFiles: 1, maxFileBytes: MAX_BRAND_IMAGE_BYTES, maxFields: 4, maxFieldBytes: 100 });
   try {
     const serviceId = form.fields.serviceId ?? "";
     if (!BRAND_EDITORS.includes(staff.role) || !isUuid(serviceId)) return { status: "not_found" };
@@ -50,9 +50,10 @@ export async function uploadServiceImageFromForm(staff: StaffSession, request: R
       // Outside the transaction that links it: sharp's work would hold that transaction (and, on the
       // embedded database, its one connection) open.
       assetId = await storeBrandImage(db(), { dealerId: staff.dealerId, bytes, kind: "service" });
-    } catch {
+    } catch (error) {
       // Corrupt or truncated data, or more pixels than the bound: sharp refuses before decoding them.
-      return refuse("unreadable");
+      if (isUploadError(error)) return refuse("unreadable");
+      throw error;
     }
     try {
       await setServiceImage(staff, { id: serviceId, assetId });

@@ -9,7 +9,7 @@ import { BRAND_EDITORS, requireStaffPage } from "@/lib/auth/require-staff";
 import { isUuid } from "@/lib/ids";
 import { serviceImageNoticeSchema } from "@/lib/optional-services/service-image-notice";
 import { loadServiceForEdit } from "@/lib/optional-services/service-settings";
-import { uploadLimits } from "@/lib/uploads/limits";
+import { MAX_BRAND_IMAGE_BYTES } from "@/lib/uploads/brand-assets";
 import { signOutAction } from "../../../actions";
 import { removeServiceImageAction, setServiceActiveAction, updateServiceAction } from "../actions";
 
@@ -53,7 +53,7 @@ export default async function EditServicePage({ params, searchParams }: Props) {
         title={service.title}
         imageUrl={service.imageUrl}
         notice={notice.image}
-        maxMb={uploadLimits().maxImageBytes / 2 ** 20}
+        maxMb={MAX_BRAND_IMAGE_BYTES / 2 ** 20}
         removeAction={removeServiceImageAction}
       />
       <ServiceForm
