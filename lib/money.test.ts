@@ -12,6 +12,8 @@ import {
   parseDecimalMoney,
   parseQuantity,
   parseVatRate,
+  unitGross,
+  unitNetForGross,
   type MoneyLine,
 } from "./money";
 
@@ -364,6 +366,36 @@ describe("properties", () => {
       fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
         const text = `${whole}.${String(cents).padStart(2, "0")}`;
         expect(formatDecimalMoney(parseDecimalMoney(text, "EUR"), "EUR")).toBe(text);
+      }),
+    );
+  });
+});
+
+describe("unitNetForGross", () => {
+  it("finds the net of a customer price, and says when no whole net reaches it", () => {
+    expect(unitNetForGross(2500, 2100)).toBe(2066);
+    expect(unitGross(2066, 2100)).toBe(2500);
+    expect(unitNetForGross(1990, 600)).toBe(1877);
+    expect(unitNetForGross(0, 2100)).toBe(0);
+    expect(unitNetForGross(1234, 0)).toBe(1234);
+    // 0.21 × 2 = 0.42 → 0 and 0.21 × 3 = 0.63 → 1: net 2 costs 2, net 3 costs 4, so 3 cannot be charged.
+    expect(unitNetForGross(3, 2100)).toBeNull();
+    expect(() => unitNetForGross(-1, 2100)).toThrow(RangeError);
+    expect(() => unitNetForGross(100, 10_001)).toThrow(RangeError);
+  });
+
+  it("round-trips every net, and whatever it finds costs exactly the price asked", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000 }), (net, rate) => {
+        expect(unitNetForGross(unitGross(net, rate), rate)).toBe(net);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000 }), (gross, rate) => {
+        const net = unitNetForGross(gross, rate);
+        if (net !== null) expect(unitGross(net, rate)).toBe(gross);
+        // VAT per unit of net rises by at most one minor unit, so a price out of reach has a neighbour within it.
+        else expect([gross - 1, gross + 1].some((g) => g >= 0 && unitNetForGross(g, rate) !== null)).toBe(true);
       }),
     );
   });

@@ -255,3 +255,31 @@ export function formatVatRate(rateBp: number): string {
   assertVatRateBp(rateBp);
   return formatScaled(rateBp, VAT_RATE_DIGITS, true);
 }
+
+// ---------------------------------------------------------------------------------------------
+// From the customer's price back to the unit price
+// ---------------------------------------------------------------------------------------------
+
+/** What one unit costs the customer: its net plus its VAT, each rounded as on every line. */
+export function unitGross(unitPriceMinor: number, vatRateBp: number): number {
+  const line = { quantityMilli: 1000, unitPriceMinor, vatRateBp };
+  return lineNet(line) + lineVat(line);
+}
+
+/**
+ * The unit price excl. VAT whose customer price (one unit, VAT rounded as on every line) is exactly
+ * `grossMinor`, or null when none is: with whole minor units and VAT rounded per line, some customer
+ * prices fall between two nets (at 21 %, about one in six). The customer price rises by at least one
+ * minor unit with every unit of net, so there is never more than one answer, and it lies within one of
+ * gross ÷ (1 + rate).
+ */
+export function unitNetForGross(grossMinor: number, vatRateBp: number): number | null {
+  assertSafeInteger(grossMinor, "Amount");
+  assertVatRateBp(vatRateBp);
+  if (grossMinor < 0) throw new RangeError(`Amount must not be negative, got ${grossMinor}`);
+  const estimate = Number(divRoundHalfAwayFromZero(BigInt(grossMinor) * BP_SCALE, BP_SCALE + BigInt(vatRateBp)));
+  for (const net of [estimate, estimate + 1, estimate - 1]) {
+    if (net >= 0 && unitGross(net, vatRateBp) === grossMinor) return net;
+  }
+  return null;
+}

@@ -50,6 +50,14 @@ const MATRIX: Record<string, Record<string, StaffRole[] | "public">> = {
     createWebhookAction: ADMINS,
     deactivateWebhookAction: ADMINS,
   },
+  "dealer/settings/services/actions.ts": {
+    createServiceAction: BRAND,
+    updateServiceAction: BRAND,
+    moveServiceAction: BRAND,
+    setServiceActiveAction: BRAND,
+    removeServiceImageAction: BRAND,
+  },
+  "dealer/settings/terms/actions.ts": { publishTermsAction: BRAND },
   "dealer/settings/sites/actions.ts": { createSiteAction: ADMINS, updateSiteAction: ADMINS },
   "dealer/settings/staff/actions.ts": {
     inviteStaffAction: ADMINS,

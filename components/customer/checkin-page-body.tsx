@@ -171,6 +171,7 @@ export async function CheckinPageBody({ token, view, locale, services, terms, li
           confirm: t("confirm.confirm"),
           confirming: t("confirm.confirming"),
           mustAccept: t("confirm.mustAccept"),
+          termsChanged: t("confirm.termsChanged"),
           failed: t("confirm.failed"),
         }}
       />

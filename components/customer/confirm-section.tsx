@@ -11,6 +11,8 @@ export type ConfirmLabels = {
   confirm: string;
   confirming: string;
   mustAccept: string;
+  /** The terms changed since the page was opened: the new ones are shown, to be read and ticked again. */
+  termsChanged: string;
   failed: string;
 };
 
@@ -24,7 +26,14 @@ type Props = {
 /** Section 4: the terms (short, expandable), one checkbox, one primary button. */
 export function ConfirmSection({ token, terms, labels, action }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
-  const error = state && !state.ok ? (state.fieldErrors?.accept ? labels.mustAccept : labels.failed) : null;
+  const error =
+    state && !state.ok
+      ? state.fieldErrors?.accept
+        ? labels.mustAccept
+        : state.fieldErrors?.termsVersionId
+          ? labels.termsChanged
+          : labels.failed
+      : null;
   return (
     <section aria-labelledby="confirm-heading" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-neutral-200">
       <StepHeading id="confirm-heading" step={4}>
@@ -38,7 +47,8 @@ export function ConfirmSection({ token, terms, labels, action }: Props) {
           <div className="mt-2 space-y-2 whitespace-pre-line text-neutral-800">{terms.body}</div>
         </details>
       )}
-      <form action={formAction} className="mt-4 space-y-4">
+      {/* Keyed by the version: a new text starts with the box unticked, so it is accepted anew. */}
+      <form key={terms?.id ?? "none"} action={formAction} className="mt-4 space-y-4">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="termsVersionId" value={terms?.id ?? ""} />
         <label className="flex items-start gap-3">

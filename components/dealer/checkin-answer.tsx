@@ -39,7 +39,6 @@ export function CheckinAnswer({ appointmentId, answer, currency, locale, timeZon
             revision: answer.number,
             time: answer.submittedAt ? format.dateTime(answer.submittedAt, { dateStyle: "medium", timeStyle: "short", timeZone }) : "—",
           })}
-          {answer.terms && ` · ${t("terms", { version: answer.terms.version, locale: answer.terms.locale })}`}
         </p>
         {items.length > 0 && (
           <p className="inline-flex items-center gap-1 text-sm font-semibold" data-testid="handled-count">
@@ -48,6 +47,19 @@ export function CheckinAnswer({ appointmentId, answer, currency, locale, timeZon
           </p>
         )}
       </div>
+      {answer.terms && (
+        // Which exact text the customer agreed to, and when: versions are never edited once published.
+        <p className="text-sm text-neutral-700" data-testid="checkin-terms">
+          {t("terms", {
+            title: answer.terms.title,
+            version: answer.terms.version,
+            locale: answer.terms.locale,
+            time: answer.termsAcceptedAt
+              ? format.dateTime(answer.termsAcceptedAt, { dateStyle: "medium", timeStyle: "short", timeZone })
+              : "—",
+          })}
+        </p>
+      )}
       {changes && changed && (
         <p className="rounded bg-amber-50 p-2 text-sm text-amber-950">
           {t("changed", { previous: changes.previousNumber })} {changes.added.length > 0 && t("added", { items: changes.added.join(", ") })}{" "}

@@ -20,8 +20,8 @@ type Props<T> = {
   fields?: Record<string, string>;
   children: ReactNode;
   submitLabel: string;
-  /** Shown after the server accepted the form (role=status, so a screen reader hears it). */
-  savedLabel?: string;
+  /** Shown after the server accepted the form (role=status, so a screen reader hears it); may name the result. */
+  savedLabel?: string | ((data: T) => string);
   /** Set for forms that create something (the inputs empty again after success). */
   resetOnSuccess?: boolean;
   className?: string;
@@ -64,7 +64,7 @@ export function SettingsForm<T>({
         )}
         {state?.ok && (
           <p role="status" className="text-sm text-green-900">
-            {savedLabel ?? t("saved")}
+            {typeof savedLabel === "function" ? savedLabel(state.data) : (savedLabel ?? t("saved"))}
           </p>
         )}
       </div>

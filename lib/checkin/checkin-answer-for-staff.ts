@@ -17,6 +17,7 @@ export async function getCheckinAnswerForStaff({ dealerId, appointmentId }: { de
       number: true,
       submittedAt: true,
       termsVersionId: true,
+      termsAcceptedAt: true,
       ip: true,
       correctedEmail: true,
       correctedPhone: true,
@@ -53,7 +54,10 @@ export async function getCheckinAnswerForStaff({ dealerId, appointmentId }: { de
   const [latest, previous] = revisions;
   if (!latest) return null;
   const terms = latest.termsVersionId
-    ? await db().termsVersion.findFirst({ where: { id: latest.termsVersionId, dealerId }, select: { version: true, locale: true } })
+    ? await db().termsVersion.findFirst({
+        where: { id: latest.termsVersionId, dealerId },
+        select: { version: true, locale: true, title: true },
+      })
     : null;
   const before = new Set(previous?.selections.map((s) => s.optionalServiceId) ?? []);
   const now = new Set(latest.selections.map((s) => s.optionalServiceId));

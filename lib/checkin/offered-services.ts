@@ -61,7 +61,8 @@ export function activeServicesQuery(dealerId: string, locales?: string[]) {
 /**
  * The optional services this customer is offered (seed 003: "en fonction de la marque de la voiture"):
  * active ones of the dealer that target this car's make and model (an empty list targets all) and this
- * site, in the dealer's order, in the page's language with the dealer's default as fallback.
+ * site, in the dealer's order, in the page's language with the dealer's default as fallback (per field:
+ * a title without a description of its own shows the default language's description).
  */
 export async function listOfferedServices(input: OfferedServiceInput, client: Tx = db()): Promise<OfferedService[]> {
   const services = await client.optionalService.findMany(activeServicesQuery(input.dealerId, [input.locale, input.defaultLocale, "en"]));
@@ -75,13 +76,15 @@ export function offeredTo(services: readonly ServiceWithTexts[], input: OfferedS
     .filter((s) => matches(s.targetMakes, input.make) && matches(s.targetModels, input.model))
     .filter((s) => s.targetSiteIds.length === 0 || s.targetSiteIds.includes(input.siteId))
     .flatMap((s) => {
-      const text = [input.locale, input.defaultLocale, "en"].map((l) => s.texts.find((t) => t.locale === l)).find(Boolean);
+      const texts = [input.locale, input.defaultLocale, "en"].flatMap((l) => s.texts.filter((t) => t.locale === l));
+      const text = texts[0];
       if (!text) return [];
       return [
         {
           id: s.id,
           title: text.title,
-          description: text.description,
+          // A language translated by its title alone borrows the description of the dealer's own.
+          description: texts.find((t) => t.description)?.description ?? "",
           priceMinor: s.priceMinor,
           vatRateBp: s.vatRateBp,
           linkUrl: s.linkUrl,

@@ -5,6 +5,8 @@ import type { CustomerLink } from "@/lib/checkin/answer-checkin";
 import { carryOverHandling } from "@/lib/checkin/carry-over-handling";
 import { withoutConvertedSelections } from "@/lib/checkin/converted-lines";
 import { getOrCreateDraft } from "@/lib/checkin/draft";
+import { listOfferedServices } from "@/lib/checkin/offered-services";
+import { priceDraftSelections } from "@/lib/checkin/price-draft";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { computeTotals } from "@/lib/money";
@@ -25,7 +27,8 @@ export async function currentTerms(input: { dealerId: string; locale: string; de
 
 /**
  * Confirms the customer's answer: the open draft becomes revision N, with the accepted terms version,
- * time and IP, and totals recomputed here (planned work + chosen services) — whatever the page showed.
+ * time and IP, and totals recomputed here (planned work + chosen services at their current price, see
+ * price-draft.ts) — whatever the page's script added up.
  * Two confirmations at the same instant make one revision: the draft is frozen by a conditional update
  * and the loser finds it already submitted.
  */
@@ -48,6 +51,10 @@ export async function submitCheckin(input: { link: CustomerLink; termsVersionId:
     const appointment = await tx.appointment.findFirstOrThrow({
       where: { id: link.appointmentId, dealerId: link.dealerId },
       select: {
+        siteId: true,
+        vehicleMake: true,
+        vehicleModel: true,
+        dealer: { select: { defaultLocale: true } },
         plannedWork: { select: { id: true, source: true, quantityMilli: true, unitPriceMinor: true, vatRateBp: true } },
       },
     });
@@ -62,12 +69,23 @@ export async function submitCheckin(input: { link: CustomerLink; termsVersionId:
         orderBy: { version: "desc" },
         select: { id: true },
       }));
-    // Only the current version of the dealer's terms can be accepted (a page left open over a new version must reload).
-    if (!terms || latest?.id !== terms.id) throw new AppError("validation_failed", "terms");
-    const selections = await tx.checkInSelection.findMany({
-      where: { revisionId: draft.id },
-      select: { quantityMilli: true, unitPriceMinor: true, vatRateBp: true },
-    });
+    // Only the current version of the dealer's terms can be accepted: a page left open over a new version
+    // (or a draft from before it) shows the new text and asks for the tick again.
+    if (!terms || latest?.id !== terms.id) {
+      throw new AppError("validation_failed", "terms", { errors: [{ path: "termsVersionId", message: "termsChanged" }] });
+    }
+    const offered = await listOfferedServices(
+      {
+        dealerId: link.dealerId,
+        siteId: appointment.siteId,
+        make: appointment.vehicleMake,
+        model: appointment.vehicleModel,
+        locale: appointment.dealer.defaultLocale,
+        defaultLocale: appointment.dealer.defaultLocale,
+      },
+      tx,
+    );
+    const selections = await priceDraftSelections(tx, draft.id, offered);
     const planned = await withoutConvertedSelections(tx, { ...link, lines: appointment.plannedWork });
     const totals = computeTotals([...planned, ...selections]);
     const frozen = await tx.checkInRevision.updateMany({

@@ -25,7 +25,7 @@ export async function entityLabels(dealerId: string, refs: readonly Ref[]): Prom
     ids("service").length
       ? db().optionalService.findMany({
           where: where("service"),
-          select: { id: true, texts: { select: { title: true }, orderBy: { locale: "asc" }, take: 1 } },
+          select: { id: true, texts: { select: { locale: true, title: true }, orderBy: { locale: "asc" } } },
         })
       : none,
     ids("terms").length
@@ -40,7 +40,11 @@ export async function entityLabels(dealerId: string, refs: readonly Ref[]): Prom
   for (const row of staff) add("staff", row.id, row.name);
   for (const row of keys) add("api_key", row.id, row.name);
   for (const row of endpoints) add("webhook_endpoint", row.id, row.url);
-  for (const row of services) add("service", row.id, row.texts[0]?.title);
+  // A service is named in the dealer's own language, as its settings list names it.
+  const defaultLocale = services.length
+    ? (await db().dealer.findUnique({ where: { id: dealerId }, select: { defaultLocale: true } }))?.defaultLocale
+    : undefined;
+  for (const row of services) add("service", row.id, (row.texts.find((t) => t.locale === defaultLocale) ?? row.texts[0])?.title);
   for (const row of terms) add("terms", row.id, `${row.title} (${row.locale}, v${row.version})`);
   return labels;
 }

@@ -98,5 +98,8 @@ const confirm = tokenAction(
 
 export async function confirmCheckinAction(previous: unknown, formData: FormData): Promise<ActionResult<unknown>> {
   const formToken = String(formData.get("token"));
-  return afterward(formToken, await confirm(previous, formData), `/c/${formToken}/done`);
+  const result = await confirm(previous, formData);
+  // New terms since the page was rendered: the answer brings the page again, with the text to read now.
+  if (!result.ok && result.fieldErrors?.termsVersionId) revalidatePath(`/c/${formToken}`);
+  return afterward(formToken, result, `/c/${formToken}/done`);
 }
