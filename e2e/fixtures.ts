@@ -19,6 +19,15 @@ export function otherDealer(): { checkin: string } {
 
 export const DEMO_PASSWORD = "greenlight-demo";
 
+/** Signs in to the back-office with the sign-in form, as a person would; resolves once past it. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/dealer/sign-in");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
 /** axe-core over the whole page: WCAG 2.x A and AA rules must report nothing. */
 export async function expectAccessible(page: Page): Promise<void> {
   // After a navigation by a server action's redirect, Next streams the new <title> with the page's

@@ -1,13 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, snapshot } from "./fixtures";
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/dealer/sign-in");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dealer(\/settings)?$/);
-}
+import { expectAccessible, snapshot, signIn } from "./fixtures";
 
 async function signedInPage(browser: Browser, email: string, javaScriptEnabled = true): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled });

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, snapshot } from "./fixtures";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expectAccessible, snapshot, signIn } from "./fixtures";
 
 // Issue 7, "roles enforced everywhere": every back-office page answers each role as the matrix says — the
 // page, or the same 404 as another dealer's record (nothing to learn). Server actions are held against
@@ -40,14 +40,6 @@ const PAGES: Record<string, Record<Role, Answer>> = {
 /** The demo customers' surnames: marketing must never be shown one (seed-demo.ts). */
 const CUSTOMER_NAMES = ["Dupont", "Janssens", "Lindqvist", "Wouters", "Becker", "Leclercq", "Peeters", "Johansson", "Claes"];
 
-async function signIn(page: Page, role: Role) {
-  await page.goto("/dealer/sign-in");
-  await page.getByLabel("E-mail").fill(`${role}@demo-motors.test`);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-}
-
 async function answerOf(request: APIRequestContext, url: string): Promise<{ answer: Answer | number; html: string }> {
   const response = await request.get(url, { maxRedirects: 0 });
   const html = await response.text();
@@ -62,7 +54,7 @@ test("every back-office page answers each role as the matrix says", async ({ bro
   test.setTimeout(240_000);
   // An appointment of this dealer, found by the admin (mechanics see the same list with workshop links).
   const adminPage = await (await browser.newContext()).newPage();
-  await signIn(adminPage, "admin");
+  await signIn(adminPage, "admin@demo-motors.test");
   const href = await adminPage.locator('a[href^="/dealer/appointments/"]').filter({ hasNotText: /new/i }).first().getAttribute("href");
   const appointmentId = /\/dealer\/appointments\/([0-9a-f-]{36})/.exec(href ?? "")?.[1];
   expect(appointmentId).toBeTruthy();
@@ -70,7 +62,7 @@ test("every back-office page answers each role as the matrix says", async ({ bro
   for (const role of ALL) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, role);
+    await signIn(page, `${role}@demo-motors.test`);
     const seen: Record<string, Answer | number> = {};
     const expected: Record<string, Answer> = {};
     for (const [pattern, answers] of Object.entries(PAGES)) {
@@ -88,7 +80,7 @@ test("every back-office page answers each role as the matrix says", async ({ bro
 });
 
 test("marketing lands on the settings it may change, with no customer list", async ({ page }, testInfo) => {
-  await signIn(page, "marketing");
+  await signIn(page, "marketing@demo-motors.test");
   await expect(page).toHaveURL(/\/dealer\/settings$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
   const sections = page.getByRole("navigation", { name: "Settings sections" }).getByRole("link");
@@ -99,7 +91,7 @@ test("marketing lands on the settings it may change, with no customer list", asy
 });
 
 test("the admin sees every settings section", async ({ page }) => {
-  await signIn(page, "admin");
+  await signIn(page, "admin@demo-motors.test");
   await page.goto("/dealer/settings");
   const sections = page.getByRole("navigation", { name: "Settings sections" }).getByRole("link");
   await expect(sections).toHaveText([

@@ -1,18 +1,10 @@
 import { expect, test, type Browser, type Page, type Response } from "@playwright/test";
 import { gif, phoneJpeg } from "../test/files/make-files";
-import { demo, DEMO_PASSWORD, expectAccessible, snapshot } from "./fixtures";
+import { demo, expectAccessible, snapshot, signIn } from "./fixtures";
 
 // Issue 7, items 4 and 5: marketing changes the optional services and the terms, and a customer's
 // check-in page shows the change at once — although customer pages are kept in memory for up to 30 s,
 // a settings change drops that dealer's pages (lib/page-cache) as it commits.
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/dealer/sign-in");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-}
 
 async function phone(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

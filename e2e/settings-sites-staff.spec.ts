@@ -1,17 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, mailTo, snapshot } from "./fixtures";
+import { expectAccessible, mailTo, snapshot, signIn } from "./fixtures";
 
 // Issue 7, sites and staff: the admin edits and adds sites (a refused value is shown next to its field
 // and kept), invites a colleague who sets a password from the e-mail's link and signs in, then changes
 // their role and deactivates them, which signs their open session out.
-
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto("/dealer/sign-in");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-}
 
 async function freshPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
@@ -158,7 +150,7 @@ test("a colleague is invited, sets a password from the e-mail and signs in; the 
   await nina.getByLabel("Nieuw wachtwoord").fill("kort");
   await nina.getByLabel("Herhaal het wachtwoord").fill("kort");
   await nina.getByRole("button", { name: "Wachtwoord opslaan en aanmelden" }).click();
-  await expect(nina.locator("#invitation-password-error")).toHaveText("Gebruik minstens 10 tekens.");
+  await expect(nina.locator("#field-invitation-password-error")).toHaveText("Gebruik minstens 10 tekens.");
   await expect(nina.getByLabel("Nieuw wachtwoord")).toHaveAttribute("aria-invalid", "true");
   await snapshot(nina, testInfo, "staff-invitation-refused");
   await nina.getByLabel("Nieuw wachtwoord").fill("fiets tulp molen kaas");

@@ -1,19 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, demo, expectAccessible, mailTo, snapshot } from "./fixtures";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { demo, expectAccessible, mailTo, snapshot, signIn } from "./fixtures";
 
 const EXTERNAL_ID = "T-7101";
 const EMAIL = "camille.lefevre@example.com";
 const FRENCH_SUBJECT = "Enregistrez-vous en ligne pour votre rendez-vous du {{appointmentDate}}";
 const FRENCH_SMS = "Enregistrez-vous en ligne pour votre rendez-vous du {{appointmentDate}} : {{link}}";
 const OWN_TEXT = "Bonjour {{firstName}} ! <script>alert(1)</script> Votre voiture vous attend chez {{siteName}}.";
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/dealer/sign-in");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dealer(\/settings)?$/);
-}
 
 /** The DMS books a visit for a French-speaking customer and sends the check-in link now (api-v1.md). */
 async function dmsSendsCheckin(request: APIRequestContext): Promise<void> {
@@ -68,7 +60,7 @@ test("marketing rewords the French check-in invitation, and the customer's e-mai
     "{{note}}",
   ]);
   await expect(variables.locator("[data-variable=link]")).toContainText("Required in: SMS text");
-  await expect(variables.locator("[data-variable=firstName]")).toContainText("Example: Alex");
+  await expect(variables.locator("[data-variable=firstName]")).toContainText("Example: Camille");
   await expectAccessible(page);
   await snapshot(page, testInfo, "settings-templates-default");
 
@@ -112,7 +104,7 @@ test("marketing rewords the French check-in invitation, and the customer's e-mai
   await expect(page.getByTestId("preview-sms-count")).toHaveText(unicode);
   await expect(counter).toHaveText(unicode);
   await expect(page.getByTestId("template-preview")).toContainText(
-    "Bonjour Alex ! <script>alert(1)</script> Votre voiture vous attend chez",
+    "Bonjour Camille ! <script>alert(1)</script> Votre voiture vous attend chez",
   );
 
   // The DMS sends a check-in invitation to a French-speaking customer: the e-mail has the new words.

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { transparentPng, zip } from "../test/files/make-files";
-import { DEMO_PASSWORD, demo, expectAccessible, mailTo, snapshot } from "./fixtures";
+import { demo, expectAccessible, mailTo, snapshot, signIn } from "./fixtures";
 
 // Issue 7, theme editor and marketing preview. Marketing changes the demo dealer's theme, sees it on a
 // customer's phone, in an e-mail and in a PDF receipt, previews pages and messages, and puts the theme
@@ -13,14 +13,6 @@ import { DEMO_PASSWORD, demo, expectAccessible, mailTo, snapshot } from "./fixtu
 const THEME = { primary: "#7a1f5c", accent: "#0f766e", font: "Lora" };
 const EXTERNAL_ID = "TH-4001";
 const EMAIL = "theme.customer@example.com";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/dealer/sign-in");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-}
 
 async function saveColours(page: Page, colours: { primary: string; accent: string; font: string }) {
   await page.getByLabel("Primary colour", { exact: true }).fill(colours.primary);

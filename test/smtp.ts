@@ -3,6 +3,8 @@ import { once } from "node:events";
 import { createServer, type Server } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerAddress } from "smtp-server";
+import { afterEach } from "vitest";
+import { resetEnvCache } from "@/lib/env";
 
 export type Received = { mail: ParsedMail; rcptTo: string[]; user: unknown };
 
@@ -55,4 +57,21 @@ export async function closedPort(): Promise<number> {
   const port = portOf(server);
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/**
+ * For a test file whose tests send through a test SMTP server: returns `useSmtp(url)`, which points the
+ * app's SMTP_URL at it, and puts the original back after each test.
+ */
+export function smtpUrlPerTest(): (url: string) => void {
+  const original = process.env.SMTP_URL;
+  afterEach(() => {
+    if (original === undefined) delete process.env.SMTP_URL;
+    else process.env.SMTP_URL = original;
+    resetEnvCache();
+  });
+  return (url) => {
+    process.env.SMTP_URL = url;
+    resetEnvCache();
+  };
 }

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { AcceptState } from "@/app/(dealer)/dealer/invitation/[token]/actions";
+import { FieldFrame } from "@/components/dealer/settings-field";
 
 type Props = {
   action: (previous: AcceptState, formData: FormData) => Promise<AcceptState>;
@@ -24,36 +25,23 @@ function PasswordField({
   error?: string;
   minLength: number;
 }) {
-  const id = `invitation-${name}`;
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-neutral-700">
-          {hint}
-        </p>
+    <FieldFrame name={`invitation-${name}`} label={label} hint={hint} error={error}>
+      {({ id, describedBy }) => (
+        <input
+          id={id}
+          name={name}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={minLength}
+          maxLength={1024}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className="mt-1 block min-h-11 w-full rounded border border-neutral-400 bg-white px-3 aria-invalid:border-red-700"
+        />
       )}
-      <input
-        id={id}
-        name={name}
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={minLength}
-        maxLength={1024}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        className="mt-1 block min-h-11 w-full rounded border border-neutral-400 bg-white px-3 aria-invalid:border-red-700"
-      />
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-900">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { RenderedEmail } from "@/lib/notify/render/render-email";
+import { SmsCountSummary } from "@/components/dealer/sms-count-summary";
 import { countSms } from "@/lib/sms-text";
 
 type Props = {
@@ -16,8 +17,6 @@ type Props = {
 /** One message as a customer gets it: the HTML e-mail, its plain-text part and the SMS. */
 export function PreviewMessage({ kindName, email, emailSrc, sms, children }: Props) {
   const t = useTranslations("preview");
-  const counter = useTranslations("settingsTemplates.counter");
-  const count = countSms(sms);
   return (
     <section aria-labelledby="preview-message" className="space-y-4">
       <h2 id="preview-message" className="text-xl font-semibold">
@@ -56,13 +55,7 @@ export function PreviewMessage({ kindName, email, emailSrc, sms, children }: Pro
             <p className="max-w-sm whitespace-pre-wrap rounded-2xl bg-neutral-200 p-3 text-sm" data-testid="sms-text">
               {sms}
             </p>
-            <p className="text-sm text-neutral-700" data-testid="sms-count">
-              {counter("summary", {
-                encoding: count.encoding === "UCS-2" ? counter("ucs2") : counter("gsm7"),
-                characters: count.characters,
-                parts: count.parts,
-              })}
-            </p>
+            <SmsCountSummary count={countSms(sms)} className="text-sm text-neutral-700" testId="sms-count" />
           </div>
           {children}
         </div>

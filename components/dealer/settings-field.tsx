@@ -23,7 +23,8 @@ function fieldId(name: string): string {
 
 type Common = { name: string; label: string; hint?: ReactNode };
 
-function Frame({
+/** A field's label, hint and refusal around its control, wired with aria-describedby. */
+export function FieldFrame({
   name,
   label,
   hint,
@@ -55,7 +56,7 @@ function Frame({
 export function TextField({ name, label, hint, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
   const error = useErrorText(name);
   return (
-    <Frame name={name} label={label} hint={hint} error={error}>
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
       {({ id, describedBy }) => (
         <input
           id={id}
@@ -66,14 +67,14 @@ export function TextField({ name, label, hint, ...input }: Common & Omit<InputHT
           {...input}
         />
       )}
-    </Frame>
+    </FieldFrame>
   );
 }
 
 export function TextAreaField({ name, label, hint, ...input }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">) {
   const error = useErrorText(name);
   return (
-    <Frame name={name} label={label} hint={hint} error={error}>
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
       {({ id, describedBy }) => (
         <textarea
           id={id}
@@ -85,7 +86,7 @@ export function TextAreaField({ name, label, hint, ...input }: Common & Omit<Tex
           {...input}
         />
       )}
-    </Frame>
+    </FieldFrame>
   );
 }
 
@@ -98,7 +99,7 @@ export function SelectField({
 }: Common & { options: readonly (readonly [string, string])[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
   const error = useErrorText(name);
   return (
-    <Frame name={name} label={label} hint={hint} error={error}>
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
       {({ id, describedBy }) => (
         <select
           id={id}
@@ -115,7 +116,7 @@ export function SelectField({
           ))}
         </select>
       )}
-    </Frame>
+    </FieldFrame>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { SmsCountSummary } from "@/components/dealer/sms-count-summary";
 import { countSms } from "@/lib/sms-text";
 
 type Props = { subject: string; text: string; sms: string; sampleName: string };
@@ -9,7 +10,6 @@ type Props = { subject: string; text: string; sms: string; sampleName: string };
  */
 export function TemplatePreview({ subject, text, sms, sampleName }: Props) {
   const t = useTranslations("settingsTemplates.preview");
-  const counter = useTranslations("settingsTemplates.counter");
   const count = countSms(sms);
   return (
     <section aria-labelledby="template-preview" className="space-y-3">
@@ -29,12 +29,8 @@ export function TemplatePreview({ subject, text, sms, sampleName }: Props) {
         <div>
           <dt className="text-sm font-semibold text-neutral-700">{t("sms")}</dt>
           <dd className="font-mono text-sm break-words">{sms}</dd>
-          <dd className="text-sm text-neutral-700" data-testid="preview-sms-count">
-            {counter("summary", {
-              encoding: count.encoding === "UCS-2" ? counter("ucs2") : counter("gsm7"),
-              characters: count.characters,
-              parts: count.parts,
-            })}
+          <dd>
+            <SmsCountSummary count={count} className="text-sm text-neutral-700" testId="preview-sms-count" />
           </dd>
         </div>
       </dl>

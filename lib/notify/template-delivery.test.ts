@@ -1,11 +1,10 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { withMigratedDatabase } from "@/test/database";
 import { makeAppointmentWithContacts, makeStaff, makeThemedDealer } from "@/test/fixtures";
-import { startSmtp } from "@/test/smtp";
+import { smtpUrlPerTest, startSmtp } from "@/test/smtp";
 import type { StaffSession } from "@/lib/auth/session";
 import { sendCheckinNow } from "@/lib/checkin/schedule-checkin";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
 import { defaultChannels } from "@/lib/notify/channels";
 import { dispatchOnce } from "@/lib/notify/dispatcher";
 import { countSms } from "@/lib/sms-text";
@@ -17,12 +16,7 @@ vi.mock("@/lib/request-context", () => ({ requestContext: async () => ({ ip: "19
 
 withMigratedDatabase();
 
-const originalSmtpUrl = process.env.SMTP_URL;
-afterEach(() => {
-  if (originalSmtpUrl === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = originalSmtpUrl;
-  resetEnvCache();
-});
+const useSmtp = smtpUrlPerTest();
 
 const attack = "<script>alert(1)</script>";
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -63,8 +57,7 @@ describe("a saved template, sent by the dispatcher", () => {
   it("reaches the customer through a real SMTP server with the dealer's words, every value escaped, the layout kept", async () => {
     const smtp = await startSmtp();
     try {
-      process.env.SMTP_URL = smtp.url;
-      resetEnvCache();
+      useSmtp(smtp.url);
       const { marketing, send } = await setUp("tpl-mail");
       const fr = defaultTemplate("CHECKIN_INVITATION", "fr");
       await saveTemplateForStaff(marketing, {

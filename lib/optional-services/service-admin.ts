@@ -1,4 +1,5 @@
 import "server-only";
+import { serviceSelect, type ServiceRow } from "@/lib/optional-services/service-settings";
 import type { StaffSession } from "@/lib/auth/session";
 import { recordSettingsChange } from "@/lib/dealers/settings-change";
 import { db, type Tx } from "@/lib/db";
@@ -15,19 +16,6 @@ import { serviceRecord, type ServiceRecordInput } from "@/lib/optional-services/
  * (CheckInSelection copies title and price), and an unconfirmed one is priced again on confirmation
  * (submit-checkin.ts), when the customer agrees to what the page showed.
  */
-
-const serviceSelect = {
-  id: true,
-  active: true,
-  priceMinor: true,
-  vatRateBp: true,
-  linkUrl: true,
-  imageAssetId: true,
-  targetMakes: true,
-  targetModels: true,
-  targetSiteIds: true,
-  texts: { select: { locale: true, title: true, description: true } },
-} as const;
 
 /** The dealer's order: what the customer sees (the same as activeServicesQuery's, with a last tiebreak). */
 const dealerOrder = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
@@ -78,17 +66,7 @@ const scalars = (form: ServiceForm) => ({
   targetSiteIds: form.targetSiteIds,
 });
 
-const asRecordInput = (row: {
-  active: boolean;
-  priceMinor: number;
-  vatRateBp: number;
-  linkUrl: string | null;
-  imageAssetId: string | null;
-  targetMakes: string[];
-  targetModels: string[];
-  targetSiteIds: string[];
-  texts: { locale: string; title: string; description: string }[];
-}): ServiceRecordInput => ({
+const asRecordInput = (row: ServiceRow): ServiceRecordInput => ({
   ...row,
   texts: Object.fromEntries(
     row.texts.filter((t) => isLocale(t.locale)).map((t) => [t.locale, { title: t.title, description: t.description }]),

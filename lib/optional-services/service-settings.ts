@@ -1,4 +1,5 @@
 import "server-only";
+import type { ServiceWithTexts } from "@/lib/checkin/offered-services";
 import { db } from "@/lib/db";
 import { isLocale, locales, type Locale } from "@/lib/i18n/locales";
 import { unitGross } from "@/lib/money";
@@ -32,7 +33,8 @@ export type ServicesPage = {
   services: ServiceSummary[];
 };
 
-const select = {
+/** A stored service as the settings screens and their writes read it. */
+export const serviceSelect = {
   id: true,
   active: true,
   priceMinor: true,
@@ -45,18 +47,7 @@ const select = {
   texts: { select: { locale: true, title: true, description: true } },
 } as const;
 
-type Row = {
-  id: string;
-  active: boolean;
-  priceMinor: number;
-  vatRateBp: number;
-  linkUrl: string | null;
-  imageAssetId: string | null;
-  targetMakes: string[];
-  targetModels: string[];
-  targetSiteIds: string[];
-  texts: { locale: string; title: string; description: string }[];
-};
+export type ServiceRow = ServiceWithTexts & { active: boolean };
 
 async function dealerOf(dealerId: string) {
   const dealer = await db().dealer.findUnique({
@@ -67,13 +58,13 @@ async function dealerOf(dealerId: string) {
   return { defaultLocale: isLocale(dealer.defaultLocale) ? dealer.defaultLocale : ("en" as Locale), sites: dealer.sites };
 }
 
-function textsOf(row: Row): ServiceTextsByLocale {
+function textsOf(row: ServiceRow): ServiceTextsByLocale {
   const texts: ServiceTextsByLocale = {};
   for (const text of row.texts) if (isLocale(text.locale)) texts[text.locale] = { title: text.title, description: text.description };
   return texts;
 }
 
-function toSummary(row: Row, defaultLocale: Locale, sites: { id: string; name: string }[]): ServiceSummary {
+function toSummary(row: ServiceRow, defaultLocale: Locale, sites: { id: string; name: string }[]): ServiceSummary {
   const texts = textsOf(row);
   const translated = locales.filter((locale) => texts[locale]);
   return {
@@ -99,7 +90,7 @@ export async function loadServicesPage(input: { dealerId: string }): Promise<Ser
     db().optionalService.findMany({
       where: { dealerId: input.dealerId },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      select,
+      select: serviceSelect,
     }),
   ]);
   if (!dealer) return null;
@@ -117,7 +108,7 @@ export async function loadServiceForEdit(input: {
 }): Promise<{ defaultLocale: Locale; sites: { id: string; name: string }[]; service: ServiceDetail } | null> {
   const [dealer, row] = await Promise.all([
     dealerOf(input.dealerId),
-    db().optionalService.findFirst({ where: { id: input.id, dealerId: input.dealerId }, select }),
+    db().optionalService.findFirst({ where: { id: input.id, dealerId: input.dealerId }, select: serviceSelect }),
   ]);
   if (!dealer || !row) return null;
   const service = { ...toSummary(row, dealer.defaultLocale, dealer.sites), texts: textsOf(row), targetSiteIds: row.targetSiteIds };

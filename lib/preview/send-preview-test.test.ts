@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { withMigratedDatabase } from "@/test/database";
 import { makeDealer, makeStaff } from "@/test/fixtures";
-import { startSmtp } from "@/test/smtp";
+import { smtpUrlPerTest, startSmtp } from "@/test/smtp";
 import type { StaffSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
 import { defaultChannels } from "@/lib/notify/channels";
 import { dispatchOnce } from "@/lib/notify/dispatcher";
 import { sendPreviewTest } from "@/lib/preview/send-preview-test";
@@ -12,12 +11,7 @@ import { AppError } from "@/lib/errors";
 
 withMigratedDatabase();
 
-const originalSmtpUrl = process.env.SMTP_URL;
-afterEach(() => {
-  if (originalSmtpUrl === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = originalSmtpUrl;
-  resetEnvCache();
-});
+const useSmtp = smtpUrlPerTest();
 
 async function marketingOf(slug: string): Promise<StaffSession & { siteId: string }> {
   const dealer = await makeDealer(slug);
@@ -37,8 +31,7 @@ describe("sending a previewed message to oneself", () => {
   it("delivers that message, to the sample customer in its language, to the staff member's own address only", async () => {
     const smtp = await startSmtp();
     try {
-      process.env.SMTP_URL = smtp.url;
-      resetEnvCache();
+      useSmtp(smtp.url);
       const staff = await marketingOf("preview-test");
       expect(await sendPreviewTest(staff, { message: "REPORT", locale: "de", site: staff.siteId })).toEqual({ sentTo: staff.email });
       expect(await dispatchOnce({ channels: defaultChannels() })).toMatchObject({ claimed: 1, sent: 1 });

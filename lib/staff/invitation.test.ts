@@ -1,14 +1,13 @@
 import { createHash } from "node:crypto";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { withMigratedDatabase } from "@/test/database";
 import { makeStaff, makeThemedDealer } from "@/test/fixtures";
-import { startSmtp } from "@/test/smtp";
+import { smtpUrlPerTest, startSmtp } from "@/test/smtp";
 import { runDealerAction } from "@/lib/auth/dealer-action";
 import { DEALER_ADMINS } from "@/lib/auth/require-staff";
 import { readSession, type StaffSession } from "@/lib/auth/session";
 import { signIn } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
 import { defaultChannels } from "@/lib/notify/channels";
 import { dispatchOnce } from "@/lib/notify/dispatcher";
 import { unseal } from "@/lib/notify/seal";
@@ -21,12 +20,7 @@ vi.mock("@/lib/request-context", () => ({ requestContext: async () => ({ ip: "19
 
 withMigratedDatabase();
 
-const originalSmtpUrl = process.env.SMTP_URL;
-afterEach(() => {
-  if (originalSmtpUrl === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = originalSmtpUrl;
-  resetEnvCache();
-});
+const useSmtp = smtpUrlPerTest();
 
 const context = { ip: "192.0.2.9", userAgent: "vitest" };
 const PASSWORD = "a long enough passphrase";
@@ -172,8 +166,7 @@ describe("the invitation e-mail, through a real SMTP server", () => {
   it("is sent by the dispatcher in the dealer's name and the chosen language, with a link that works once, and logged without the token", async () => {
     const smtp = await startSmtp();
     try {
-      process.env.SMTP_URL = smtp.url;
-      resetEnvCache();
+      useSmtp(smtp.url);
       const admin = await adminOf("inv-mail", { name: "Garage Dupont", defaultLocale: "de", primaryColor: "#0a7d3b" });
       const result = await invite(admin, { name: "Inès Nouvelle", email: "ines.nouvelle@example.test", role: "ADVISOR", locale: "fr" });
       if (!result.ok) throw new Error(result.error);
@@ -225,8 +218,7 @@ describe("the invitation e-mail, through a real SMTP server", () => {
   it("is not sent once withdrawn: deactivating before the dispatcher runs cancels it", async () => {
     const smtp = await startSmtp();
     try {
-      process.env.SMTP_URL = smtp.url;
-      resetEnvCache();
+      useSmtp(smtp.url);
       const admin = await adminOf("inv-withdrawn");
       const result = await invite(admin, { name: "Gone Soon", email: "gone@example.test", role: "ADVISOR", locale: "en" });
       if (!result.ok) throw new Error(result.error);
