@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { getLocale } from "next-intl/server";
 import { NextIntlClientProvider } from "next-intl";
 import "@/app/globals.css";
-import { inter } from "@/app/fonts";
+import { FontPreload } from "@/components/shared/font-preload";
 
 export const metadata: Metadata = { title: "Greenlight", robots: { index: false, follow: false } };
 
@@ -11,7 +11,10 @@ export const metadata: Metadata = { title: "Greenlight", robots: { index: false,
 export default async function DealerRootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   return (
-    <html lang={locale} className={inter.variable}>
+    <html lang={locale}>
+      <head>
+        <FontPreload fontKey="inter" />
+      </head>
       <body className="min-h-dvh bg-neutral-100 font-sans text-neutral-900 antialiased">
         <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { bundledFont } from "@/lib/dealers/fonts";
+import { FontPreload } from "@/components/shared/font-preload";
 import { DEFAULT_THEME, themeCss } from "@/lib/dealers/theme";
 import type { Brand } from "@/lib/dealers/get-brand";
 import type { Locale } from "@/lib/i18n/locales";
@@ -46,9 +46,7 @@ export function CustomerDocument({ locale, brand, nonce, children }: Props) {
 export function ThemeStyle({ brand, nonce }: { brand: Pick<Brand, "primaryColor" | "accentColor" | "fontKey"> | null; nonce?: string }) {
   return (
     <>
-      {bundledFont(brand?.fontKey).preload.map((href) => (
-        <link key={href} rel="preload" href={href} as="font" type="font/woff2" crossOrigin="" />
-      ))}
+      <FontPreload fontKey={brand?.fontKey} />
       <style nonce={nonce}>{`:root{${themeCss(brand ?? DEFAULT_THEME)}}`}</style>
     </>
   );
